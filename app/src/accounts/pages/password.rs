@@ -1,0 +1,35 @@
+//! `/account/password`: change password (forced after a reset).
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+
+use crate::accounts::api::ChangePassword;
+use crate::i18n::t;
+use crate::shell::use_user;
+use crate::ui::{ErrorBox, Field};
+
+#[component]
+pub fn PasswordPage() -> impl IntoView {
+    let action = ServerAction::<ChangePassword>::new();
+    let error = Signal::derive(move || action.value().get().and_then(|r| r.err()));
+    let user = use_user();
+    view! {
+        <h1>{t("修改密码", "Change password")}</h1>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                let forced = user.await.ok().flatten().is_some_and(|u| u.must_change_password);
+                forced.then(|| view! {
+                    <p class="notice">{t("您的密码已被重置，请设置新密码后继续使用。", "Your password was reset. Set a new one to go on.")}</p>
+                })
+            })}
+        </Transition>
+        <ErrorBox error/>
+        <ActionForm action attr:class="card form">
+            <Field label=t("当前密码", "Current password") name="current_password" kind="password" required=true error autocomplete="current-password"/>
+            <Field label=t("新密码", "New password") name="new_password" kind="password" required=true error autocomplete="new-password"
+                hint=t("至少8位，包含字母和数字。", "At least 8 characters with letters and digits.")/>
+            <Field label=t("再次输入新密码", "New password again") name="confirm_password" kind="password" required=true error autocomplete="new-password"/>
+            <button type="submit" class="primary">{t("保存新密码", "Save new password")}</button>
+        </ActionForm>
+    }
+}

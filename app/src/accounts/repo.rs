@@ -1,0 +1,164 @@
+//! SQL for accounts, scopes and sessions' owners (server only).
+
+use sqlx::AnyConnection;
+
+use super::model::{AccountStatus, AccountSummary, Role, ScopeCollege};
+use crate::db::{now, Pool};
+use crate::error::AppError;
+
+#[derive(Debug, sqlx::FromRow)]
+pub struct AccountRow {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: String,
+    pub institution_id: Option<i64>,
+    pub status: String,
+    /// Flags are BIGINT 0/1 in both databases (sqlx's Any driver has no SQLite boolean).
+    pub must_change_password: i64,
+    pub mobile: Option<String>,
+    pub is_demo: i64,
+}
+
+const ACCOUNT_COLUMNS: &str =
+    "id, username, display_name, password_hash, role, institution_id, status, must_change_password, mobile, is_demo";
+
+pub async fn find_account(pool: &Pool, id: i64) -> Result<Option<AccountRow>, AppError> {
+    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1")).bind(id).fetch_optional(pool).await?)
+}
+
+pub async fn find_account_by_username(pool: &Pool, username: &str) -> Result<Option<AccountRow>, AppError> {
+    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE LOWER(username) = LOWER($1)"))
+        .bind(username)
+        .fetch_optional(pool)
+        .await?)
+}
+
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub institution_id: Option<i64>,
+    pub status: AccountStatus,
+    pub must_change_password: bool,
+    pub mobile: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub is_demo: bool,
+    pub created_by: Option<i64>,
+}
+
+pub async fn insert_account(conn: &mut AnyConnection, a: NewAccount<'_>) -> Result<i64, AppError> {
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO accounts (username, display_name, password_hash, role, institution_id, status, \
+         must_change_password, mobile, email, is_demo, created_by, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
+    )
+    .bind(a.username)
+    .bind(a.display_name)
+    .bind(a.password_hash)
+    .bind(a.role.code())
+    .bind(a.institution_id)
+    .bind(a.status.code())
+    .bind(i64::from(a.must_change_password))
+    .bind(a.mobile)
+    .bind(a.email)
+    .bind(i64::from(a.is_demo))
+    .bind(a.created_by)
+    .bind(now())
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(id)
+}
+
+pub async fn update_password(pool: &Pool, id: i64, hash: &str, must_change: bool) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3")
+        .bind(hash)
+        .bind(i64::from(must_change))
+        .bind(id)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
+
+pub async fn update_status(pool: &Pool, id: i64, status: AccountStatus) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2").bind(status.code()).bind(id).execute(pool).await?;
+    Ok(())
+}
+
+pub async fn list_scope_college_ids(pool: &Pool, account_id: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT college_id FROM account_colleges WHERE account_id = $1 ORDER BY college_id")
+        .bind(account_id)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Replaces a lead's scope; runs inside the caller's transaction.
+pub async fn replace_scope(conn: &mut AnyConnection, account_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM account_colleges WHERE account_id = $1").bind(account_id).execute(&mut *conn).await?;
+    for college_id in college_ids {
+        sqlx::query("INSERT INTO account_colleges (account_id, college_id) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(college_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+#[derive(sqlx::FromRow)]
+struct SummaryRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    role: String,
+    status: String,
+    institution_name: Option<String>,
+    mobile: Option<String>,
+    is_demo: i64,
+}
+
+/// Accounts, optionally only those of one school; leads come with their scope.
+pub async fn list_accounts(pool: &Pool, institution_id: Option<i64>) -> Result<Vec<AccountSummary>, AppError> {
+    let rows: Vec<SummaryRow> = sqlx::query_as(
+        "SELECT a.id, a.username, a.display_name, a.role, a.status, i.name AS institution_name, a.mobile, a.is_demo \
+         FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id \
+         WHERE ($1 IS NULL OR a.institution_id = $1) ORDER BY a.role, a.username",
+    )
+    .bind(institution_id)
+    .fetch_all(pool)
+    .await?;
+    let scopes: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT ac.account_id, c.id, c.name FROM account_colleges ac JOIN colleges c ON c.id = ac.college_id ORDER BY c.name",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(AccountSummary {
+                scope_colleges: scopes
+                    .iter()
+                    .filter(|s| s.0 == r.id)
+                    .map(|s| ScopeCollege { id: s.1, name: s.2.clone() })
+                    .collect(),
+                id: r.id,
+                username: r.username,
+                display_name: r.display_name,
+                role: Role::from_code(&r.role)?,
+                status: AccountStatus::from_code(&r.status),
+                institution_name: r.institution_name,
+                mobile: r.mobile,
+                is_demo: r.is_demo != 0,
+            })
+        })
+        .collect())
+}
+
+pub async fn institution_name(pool: &Pool, institution_id: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT name FROM institutions WHERE id = $1").bind(institution_id).fetch_optional(pool).await?;
+    Ok(row.map(|r| r.0))
+}

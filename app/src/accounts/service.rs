@@ -1,0 +1,237 @@
+//! Account rules (server only): login, passwords, who may manage whom.
+
+use super::model::{validate_new_password, validate_username, AccountStatus, CurrentUser, IssuedPassword, LeadInput, Role};
+use super::repo::{self, NewAccount};
+use crate::auth::guard::Caller;
+use crate::auth::password::{hash_password_blocking, verify_password_blocking};
+use crate::auth::session;
+use crate::auth::token::generated_password;
+use crate::db::{now, Pool};
+use crate::error::AppError;
+use crate::state::AppState;
+
+fn bad_login() -> AppError {
+    // The same words whether the account exists or not.
+    AppError::conflict(
+        "用户名或密码不正确。忘记密码请联系学校统筹（证书负责人）或秘书处（校级总账号）重置。",
+        "Wrong username or password. If you forgot it, ask your coordinator (leads) or the secretariat (coordinators).",
+    )
+}
+
+/// Checks the password (rate-limited, timing-safe) and opens a new session; returns its token.
+pub async fn login(state: &AppState, username: &str, password: &str, address: &str) -> Result<(String, Role), AppError> {
+    let username = username.trim();
+    if state.login_limiter.is_blocked(username, address, now()) {
+        return Err(AppError::TooManyAttempts);
+    }
+    let account = repo::find_account_by_username(&state.pool, username).await?;
+    let ok = verify_password_blocking(password.to_string(), account.as_ref().map(|a| a.password_hash.clone())).await;
+    let account = match account {
+        Some(a) if ok => a,
+        _ => {
+            state.login_limiter.record_failure(username, address, now());
+            return Err(bad_login());
+        }
+    };
+    match AccountStatus::from_code(&account.status) {
+        AccountStatus::Active => {}
+        AccountStatus::Pending => {
+            return Err(AppError::conflict(
+                "账号正在等待秘书处激活，激活后即可登录。如较久未激活，请联系秘书处 0771-6709558。",
+                "The account waits for activation by the secretariat (tel. 0771-6709558).",
+            ))
+        }
+        AccountStatus::Disabled => {
+            return Err(AppError::conflict("账号已停用，请联系学校统筹或秘书处。", "The account is disabled; ask your coordinator or the secretariat."))
+        }
+    }
+    state.login_limiter.record_success(username);
+    let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role"))?;
+    Ok((session::create_session(&state.pool, account.id).await?, role))
+}
+
+pub async fn current_user(pool: &Pool, caller: &Caller) -> Result<CurrentUser, AppError> {
+    let account = repo::find_account(pool, caller.id).await?.ok_or(AppError::Unauthorized)?;
+    let institution_name = match account.institution_id {
+        Some(id) => repo::institution_name(pool, id).await?,
+        None => None,
+    };
+    Ok(CurrentUser {
+        id: account.id,
+        username: account.username,
+        display_name: account.display_name,
+        role: caller.role,
+        institution_id: account.institution_id,
+        institution_name,
+        must_change_password: account.must_change_password != 0,
+    })
+}
+
+pub async fn change_password(
+    pool: &Pool,
+    caller: &Caller,
+    current: &str,
+    new: &str,
+    confirm: &str,
+    keep_token: Option<&str>,
+) -> Result<(), AppError> {
+    let account = repo::find_account(pool, caller.id).await?.ok_or(AppError::Unauthorized)?;
+    if !verify_password_blocking(current.to_string(), Some(account.password_hash)).await {
+        return Err(AppError::field("current_password", "当前密码不正确。", "The current password is wrong."));
+    }
+    validate_new_password(new, confirm).map_err(|e| AppError::Validation(vec![e]))?;
+    if new == current {
+        return Err(AppError::field("new_password", "新密码不能与当前密码相同。", "The new password must differ from the current one."));
+    }
+    let hash = hash_password_blocking(new.to_string()).await?;
+    repo::update_password(pool, caller.id, &hash, false).await?;
+    // Other devices logged in with the old password are logged out.
+    session::delete_sessions_of(pool, caller.id, keep_token).await
+}
+
+/// The accounts a caller may manage: the secretariat all but itself; a coordinator its own school's leads.
+pub async fn ensure_can_manage(pool: &Pool, caller: &Caller, account_id: i64) -> Result<repo::AccountRow, AppError> {
+    let target = repo::find_account(pool, account_id).await?.ok_or(AppError::NotFound)?;
+    let allowed = match caller.role {
+        Role::Secretariat => target.id != caller.id,
+        Role::Coordinator => target.role == Role::Lead.code() && target.institution_id == caller.institution_id,
+        _ => false,
+    };
+    if allowed {
+        Ok(target)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn reset_password(pool: &Pool, caller: &Caller, account_id: i64) -> Result<IssuedPassword, AppError> {
+    let target = ensure_can_manage(pool, caller, account_id).await?;
+    let password = generated_password();
+    let hash = hash_password_blocking(password.clone()).await?;
+    repo::update_password(pool, target.id, &hash, true).await?;
+    session::delete_sessions_of(pool, target.id, None).await?;
+    Ok(IssuedPassword { account_id: target.id, username: target.username, password })
+}
+
+pub async fn set_active(pool: &Pool, caller: &Caller, account_id: i64, active: bool) -> Result<(), AppError> {
+    let target = ensure_can_manage(pool, caller, account_id).await?;
+    if target.status == AccountStatus::Pending.code() {
+        return Err(AppError::conflict("待激活的注册请在“待处理”中激活。", "Activate pending registrations from the pending list."));
+    }
+    let status = if active { AccountStatus::Active } else { AccountStatus::Disabled };
+    repo::update_status(pool, account_id, status).await?;
+    if !active {
+        session::delete_sessions_of(pool, account_id, None).await?;
+    }
+    Ok(())
+}
+
+/// The secretariat creates provincial accounts: secretariat, expert, org.
+pub async fn create_staff(
+    pool: &Pool,
+    caller: &Caller,
+    username: &str,
+    display_name: &str,
+    role: Role,
+) -> Result<IssuedPassword, AppError> {
+    if !matches!(role, Role::Secretariat | Role::Expert | Role::Org) {
+        return Err(AppError::field(
+            "role",
+            "秘书处只能创建秘书处、评审专家和培训评价组织账号；校级总账号由学校注册。",
+            "The secretariat creates secretariat, expert and org accounts; schools register their coordinators.",
+        ));
+    }
+    let errors: Vec<_> = [
+        validate_username(username),
+        crate::validate::validate_required("display_name", crate::i18n::Text::new("名称", "the name"), display_name, 60),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let password = generated_password();
+    let hash = hash_password_blocking(password.clone()).await?;
+    let mut conn = pool.acquire().await?;
+    let id = repo::insert_account(
+        &mut conn,
+        NewAccount {
+            username: username.trim(),
+            display_name: display_name.trim(),
+            password_hash: &hash,
+            role,
+            institution_id: None,
+            status: AccountStatus::Active,
+            must_change_password: true,
+            mobile: None,
+            email: None,
+            is_demo: false,
+            created_by: Some(caller.id),
+        },
+    )
+    .await
+    .map_err(username_taken)?;
+    Ok(IssuedPassword { account_id: id, username: username.trim().to_string(), password })
+}
+
+fn username_taken(err: AppError) -> AppError {
+    match err {
+        AppError::Conflict(_) => AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another."),
+        other => other,
+    }
+}
+
+/// Checks that every college belongs to the caller's school.
+async fn ensure_own_colleges(pool: &Pool, school_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
+    let own = crate::institutions::repo::list_colleges(pool, school_id).await?;
+    if college_ids.iter().all(|id| own.iter().any(|c| c.id == *id)) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// A coordinator creates a certificate lead's sub-account scoped to some of the school's colleges.
+pub async fn create_lead(pool: &Pool, caller: &Caller, input: LeadInput) -> Result<IssuedPassword, AppError> {
+    let school_id = caller.school_id()?;
+    input.validate().map_err(AppError::Validation)?;
+    ensure_own_colleges(pool, school_id, &input.college_ids).await?;
+    let password = generated_password();
+    let hash = hash_password_blocking(password.clone()).await?;
+    let mut tx = pool.begin().await?;
+    let id = repo::insert_account(
+        &mut tx,
+        NewAccount {
+            username: input.username.trim(),
+            display_name: input.display_name.trim(),
+            password_hash: &hash,
+            role: Role::Lead,
+            institution_id: Some(school_id),
+            status: AccountStatus::Active,
+            must_change_password: true,
+            mobile: Some(input.mobile.trim()),
+            email: None,
+            is_demo: false,
+            created_by: Some(caller.id),
+        },
+    )
+    .await
+    .map_err(username_taken)?;
+    repo::replace_scope(&mut tx, id, &input.college_ids).await?;
+    tx.commit().await?;
+    Ok(IssuedPassword { account_id: id, username: input.username.trim().to_string(), password })
+}
+
+pub async fn set_lead_scope(pool: &Pool, caller: &Caller, account_id: i64, college_ids: Vec<i64>) -> Result<(), AppError> {
+    let school_id = caller.school_id()?;
+    let target = ensure_can_manage(pool, caller, account_id).await?;
+    if college_ids.is_empty() {
+        return Err(AppError::field("college_ids", "请至少选择一个二级学院/系部。", "Choose at least one college."));
+    }
+    ensure_own_colleges(pool, school_id, &college_ids).await?;
+    let mut tx = pool.begin().await?;
+    repo::replace_scope(&mut tx, target.id, &college_ids).await?;
+    tx.commit().await?;
+    Ok(())
+}

@@ -1,0 +1,85 @@
+//! Who is calling, and may they? Every server function starts with one of these guards; hiding a button
+//! in the UI is only a convenience.
+
+use crate::accounts::model::Role;
+use crate::accounts::repo::{find_account, list_scope_college_ids};
+use crate::auth::session::{account_for_token, request_cookie, COOKIE};
+use crate::db::Pool;
+use crate::error::AppError;
+use crate::state::app_state;
+
+/// The authenticated caller of a request.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pub id: i64,
+    pub role: Role,
+    pub institution_id: Option<i64>,
+    pub must_change_password: bool,
+    /// For leads: the colleges the coordinator put in their scope.
+    pub college_ids: Vec<i64>,
+}
+
+impl Caller {
+    /// The caller's school, for coordinator and lead accounts.
+    pub fn school_id(&self) -> Result<i64, AppError> {
+        self.institution_id.filter(|_| self.role.is_school_role()).ok_or(AppError::Forbidden)
+    }
+
+    /// Refuses unless the caller is the secretariat or belongs to the given school.
+    pub fn ensure_can_read_school(&self, institution_id: i64) -> Result<(), AppError> {
+        match self.role {
+            Role::Secretariat => Ok(()),
+            Role::Coordinator | Role::Lead if self.institution_id == Some(institution_id) => Ok(()),
+            _ => Err(AppError::Forbidden),
+        }
+    }
+}
+
+/// The caller, if a live session of an active account came with the request.
+pub async fn current_caller() -> Result<Option<Caller>, AppError> {
+    let Some(token) = request_cookie(COOKIE) else { return Ok(None) };
+    caller_for_token(&app_state()?.pool, &token).await
+}
+
+/// The caller behind a session token (also used by plain axum handlers such as file uploads).
+pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>, AppError> {
+    let Some(account_id) = account_for_token(pool, token).await? else { return Ok(None) };
+    let Some(account) = find_account(pool, account_id).await? else { return Ok(None) };
+    if account.status != "active" {
+        return Ok(None);
+    }
+    let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role in database"))?;
+    let college_ids = if role == Role::Lead { list_scope_college_ids(pool, account_id).await? } else { Vec::new() };
+    Ok(Some(Caller {
+        id: account.id,
+        role,
+        institution_id: account.institution_id,
+        must_change_password: account.must_change_password != 0,
+        college_ids,
+    }))
+}
+
+/// Refuses callers without one of `roles`, and callers who must first change their password.
+pub fn check_role(caller: Caller, roles: &[Role]) -> Result<Caller, AppError> {
+    if caller.must_change_password {
+        return Err(AppError::conflict(
+            "您的密码已被重置，请先修改密码再继续。",
+            "Your password was reset; change it before going on.",
+        ));
+    }
+    if roles.contains(&caller.role) {
+        Ok(caller)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+/// Any logged-in caller, allowed only password changes until a forced change is done.
+pub async fn require_login_for_password_change() -> Result<Caller, AppError> {
+    current_caller().await?.ok_or(AppError::Unauthorized)
+}
+
+/// A logged-in caller holding one of `roles`.
+pub async fn require_role(roles: &[Role]) -> Result<Caller, AppError> {
+    check_role(require_login_for_password_change().await?, roles)
+}

@@ -1,0 +1,17 @@
+//! Database access shared by every feature (server only).
+//!
+//! One runtime-selected `sqlx::Any` pool serves both backends, so a single build runs on SQLite (the
+//! embedded default) and on PostgreSQL. Queries are portable: `$n` binds, `RETURNING`, integers as BIGINT,
+//! times as unix seconds,
+//! flags as BIGINT 0/1 (the Any driver cannot decode SQLite booleans).
+
+pub type Db = sqlx::Any;
+pub type Pool = sqlx::AnyPool;
+
+/// Seconds since the Unix epoch.
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}

@@ -1,0 +1,138 @@
+//! The one error type shared by the browser and the server.
+//!
+//! Every server function returns `Result<T, AppError>`. Internal failures are logged on the server with a
+//! reference id and only the id reaches the browser, never the underlying text.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+use crate::validate::FieldError;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not logged in")]
+    Unauthorized,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// One or more fields are wrong; each entry names the field and says how to fix it.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// A business rule refused the request (already exists, wrong state, …).
+    #[error("conflict")]
+    Conflict(Text),
+    #[error("too many attempts")]
+    TooManyAttempts,
+    #[error("internal error {0}")]
+    Internal(String),
+    /// The request never reached the server (offline, timeout, bad response).
+    #[error("transport: {0}")]
+    Transport(String),
+}
+
+impl AppError {
+    pub fn conflict(zh: &str, en: &str) -> Self {
+        AppError::Conflict(Text::new(zh, en))
+    }
+
+    pub fn field(field: &'static str, zh: &str, en: &str) -> Self {
+        AppError::Validation(vec![FieldError::new(field, zh, en)])
+    }
+
+    /// HTTP status for this error, so that plain HTTP clients and tests see the right code.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::Unauthorized => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Validation(_) => 422,
+            AppError::Conflict(_) => 409,
+            AppError::TooManyAttempts => 429,
+            AppError::Internal(_) => 500,
+            AppError::Transport(_) => 502,
+        }
+    }
+
+    /// What a person reads: Chinese first, English when the user switched.
+    pub fn message(&self) -> Text {
+        match self {
+            AppError::Unauthorized => Text::new("请先登录。", "Please log in first."),
+            AppError::Forbidden => Text::new(
+                "您的账号无权进行此操作。如需权限，请联系学校统筹或秘书处。",
+                "Your account may not do this. Ask your coordinator or the secretariat.",
+            ),
+            AppError::NotFound => Text::new("找不到该记录，可能已被删除。", "Not found; it may have been removed."),
+            AppError::Validation(errors) => {
+                let zh: Vec<String> = errors.iter().map(|e| e.message.zh.clone()).collect();
+                let en: Vec<String> = errors.iter().map(|e| e.message.en.clone()).collect();
+                Text::new(&zh.join(" "), &en.join(" "))
+            }
+            AppError::Conflict(text) => text.clone(),
+            AppError::TooManyAttempts => Text::new(
+                "尝试次数过多，请15分钟后再试，或联系秘书处重置密码。",
+                "Too many attempts. Wait 15 minutes or ask the secretariat to reset your password.",
+            ),
+            AppError::Internal(reference) => Text::new(
+                &format!("服务器出错，请稍后再试。如持续出现，请把编号 {reference} 告诉秘书处。"),
+                &format!("Server error, please retry later. If it persists, give reference {reference} to the secretariat."),
+            ),
+            AppError::Transport(_) => Text::new(
+                "网络连接失败，已填写的内容仍保留，请检查网络后重试。",
+                "Network failed. What you entered is kept; check the connection and retry.",
+            ),
+        }
+    }
+
+    /// The error of one field, if this is a validation error naming it.
+    pub fn field_message(&self, field: &str) -> Option<Text> {
+        match self {
+            AppError::Validation(errors) => errors.iter().find(|e| e.field == field).map(|e| e.message.clone()),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        match value {
+            ServerFnErrorErr::Request(msg) | ServerFnErrorErr::Response(msg) => AppError::Transport(msg),
+            ServerFnErrorErr::MissingArg(field) => {
+                AppError::Validation(vec![FieldError::new_owned(field, "缺少必填项。", "A required field is missing.")])
+            }
+            other => AppError::Transport(other.to_string()),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::AppError;
+
+    impl AppError {
+        /// Logs an internal failure with a short reference id; only the id is returned to the browser.
+        pub fn internal(err: impl std::fmt::Display) -> Self {
+            let reference = crate::auth::token::short_id();
+            tracing::error!(reference = %reference, error = %err, "internal error");
+            AppError::Internal(reference)
+        }
+    }
+
+    impl From<sqlx::Error> for AppError {
+        fn from(err: sqlx::Error) -> Self {
+            if let sqlx::Error::Database(db) = &err {
+                if db.kind() == sqlx::error::ErrorKind::UniqueViolation {
+                    return AppError::conflict("该记录已存在。", "This record already exists.");
+                }
+            }
+            if let sqlx::Error::RowNotFound = err {
+                return AppError::NotFound;
+            }
+            AppError::internal(err)
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! Registry server functions: `/api/institutions/*`.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::{AdditionRequest, College, ImportReport, Institution, PendingRegistration, RegistryHit};
+use crate::error::AppError;
+use crate::i18n::Text;
+#[cfg(feature = "ssr")]
+use {
+    super::model::{AdditionRequestInput, ContactInput, InstitutionInput, RegistrationInput},
+    super::{repo, service},
+    crate::accounts::model::Role,
+    crate::auth::guard,
+    crate::forms::run,
+    crate::state::app_state,
+};
+
+/// Public: an unregistered school looks itself up by name (at least two characters).
+#[server(prefix = "/api", endpoint = "institutions/search-registry")]
+pub async fn search_registry(query: String) -> Result<Vec<RegistryHit>, AppError> {
+    run(async { repo::search_registry(&app_state()?.pool, &query).await }).await
+}
+
+/// Public: registers the school's coordinator account, pending the secretariat's activation.
+#[server(prefix = "/api", endpoint = "institutions/register")]
+#[allow(clippy::too_many_arguments)]
+pub async fn register_school(
+    institution_id: i64,
+    username: String,
+    password: String,
+    confirm_password: String,
+    contact_name: String,
+    contact_mobile: String,
+    contact_email: String,
+) -> Result<(), AppError> {
+    run(async {
+        let input = RegistrationInput {
+            institution_id,
+            username,
+            password,
+            confirm_password,
+            contact: ContactInput { contact_name, contact_mobile, contact_email },
+        };
+        service::register(&app_state()?.pool, input).await?;
+        leptos_axum::redirect("/register/done");
+        Ok(())
+    })
+    .await
+}
+
+/// Public: a school not in the registry asks the secretariat to add it (seed FAQ 2).
+#[server(prefix = "/api", endpoint = "institutions/request-addition")]
+pub async fn request_addition(
+    name: String,
+    city: String,
+    note: String,
+    contact_name: String,
+    contact_mobile: String,
+    contact_email: String,
+) -> Result<(), AppError> {
+    run(async {
+        let input =
+            AdditionRequestInput { name, city, note, contact: ContactInput { contact_name, contact_mobile, contact_email } };
+        service::request_addition(&app_state()?.pool, input).await?;
+        leptos_axum::redirect("/register/done?request=1");
+        Ok(())
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "institutions/list")]
+pub async fn list_institutions(query: String) -> Result<Vec<Institution>, AppError> {
+    run(async {
+        guard::require_role(&[Role::Secretariat]).await?;
+        repo::list_institutions(&app_state()?.pool, &query).await
+    })
+    .await
+}
+
+/// The secretariat reads any institution; a school's accounts read their own.
+#[server(prefix = "/api", endpoint = "institutions/get")]
+pub async fn get_institution(id: i64) -> Result<Institution, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
+        caller.ensure_can_read_school(id)?;
+        repo::get_institution(&app_state()?.pool, id).await
+    })
+    .await
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SaveOutcome {
+    pub id: i64,
+    pub warnings: Vec<Text>,
+}
+
+/// Secretariat: creates (no id) or edits a registry entry.
+#[server(prefix = "/api", endpoint = "institutions/save")]
+#[allow(clippy::too_many_arguments)]
+pub async fn save_institution(
+    id: Option<i64>,
+    name: String,
+    kind: String,
+    city: String,
+    credit_code: String,
+    school_code: String,
+    website: String,
+    address: String,
+) -> Result<SaveOutcome, AppError> {
+    run(async {
+        guard::require_role(&[Role::Secretariat]).await?;
+        let input = InstitutionInput { name, kind, city, credit_code, school_code, website, address };
+        let (id, warnings) = service::save_institution(&app_state()?.pool, id, input).await?;
+        Ok(SaveOutcome { id, warnings })
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "institutions/colleges")]
+pub async fn list_colleges(institution_id: i64) -> Result<Vec<College>, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
+        caller.ensure_can_read_school(institution_id)?;
+        repo::list_colleges(&app_state()?.pool, institution_id).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "institutions/add-college")]
+pub async fn add_college(institution_id: i64, college_name: String) -> Result<i64, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
+        service::add_college(&app_state()?.pool, &caller, institution_id, &college_name).await
+    })
+    .await
+}
+
+/// Coordinator: keeps the school's contact profile up to date.
+#[server(prefix = "/api", endpoint = "institutions/update-contact")]
+pub async fn update_contact(contact_name: String, contact_mobile: String, contact_email: String) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator]).await?;
+        let input = ContactInput { contact_name, contact_mobile, contact_email };
+        crate::validate::collect(input.validate()).map_err(AppError::Validation)?;
+        let pool = app_state()?.pool;
+        let mut conn = pool.acquire().await?;
+        repo::update_contact(
+            &mut conn,
+            caller.school_id()?,
+            input.contact_name.trim(),
+            input.contact_mobile.trim(),
+            input.contact_email.trim(),
+        )
+        .await
+    })
+    .await
+}
+
+/// What waits for the secretariat: registrations to activate and requests to add schools.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PendingWork {
+    pub registrations: Vec<PendingRegistration>,
+    pub requests: Vec<AdditionRequest>,
+}
+
+#[server(prefix = "/api", endpoint = "institutions/pending")]
+pub async fn get_pending_work() -> Result<PendingWork, AppError> {
+    run(async {
+        guard::require_role(&[Role::Secretariat]).await?;
+        let pool = app_state()?.pool;
+        Ok(PendingWork {
+            registrations: repo::list_pending_registrations(&pool).await?,
+            requests: repo::list_open_requests(&pool).await?,
+        })
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "institutions/decide-registration")]
+pub async fn decide_registration(account_id: i64, activate: bool) -> Result<(), AppError> {
+    run(async {
+        guard::require_role(&[Role::Secretariat]).await?;
+        let pool = app_state()?.pool;
+        if activate {
+            service::activate(&pool, account_id).await
+        } else {
+            service::decline(&pool, account_id).await
+        }
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "institutions/close-request")]
+pub async fn close_addition_request(id: i64, added: bool) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        repo::close_request(&app_state()?.pool, id, if added { "added" } else { "declined" }, caller.id).await
+    })
+    .await
+}
+
+/// Secretariat: an import's report, by the id the upload redirected to.
+#[server(prefix = "/api", endpoint = "institutions/import-report")]
+pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        super::import_route::load_report(&app_state()?.pool, id, caller.id).await
+    })
+    .await
+}

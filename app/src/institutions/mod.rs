@@ -1,0 +1,15 @@
+//! The institution registry (院校总库), colleges, school registration and addition requests.
+//! Owns tables `institutions`, `colleges`, `addition_requests`, `import_reports`; endpoints
+//! `/api/institutions/*`; pages `/register`, `/registry`, `/school`.
+
+pub mod api;
+pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod import;
+#[cfg(feature = "ssr")]
+pub mod import_route;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -1,0 +1,145 @@
+//! `/registry`: the secretariat's registry (院校总库): pending work, search, add, import.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::error::AppError;
+use crate::i18n::{t, tr};
+use crate::institutions::api::{list_institutions, get_pending_work, CloseAdditionRequest, DecideRegistration, PendingWork};
+use crate::institutions::model::{city_label, kind_label};
+use crate::ui::{time::format_shanghai, ErrorBox, Loading};
+
+#[component]
+pub fn RegistryPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move || query.read().get("q").unwrap_or_default();
+    let decide = ServerAction::<DecideRegistration>::new();
+    let close = ServerAction::<CloseAdditionRequest>::new();
+    let error = Signal::derive(move || {
+        decide.value().get().and_then(|r| r.err()).or_else(|| close.value().get().and_then(|r| r.err()))
+    });
+    let pending = Resource::new(move || (decide.version().get(), close.version().get()), |_| get_pending_work());
+    let institutions = Resource::new(move || (q(), decide.version().get()), |(q, _)| list_institutions(q));
+    view! {
+        <h1>{t("院校总库", "Institution registry")}</h1>
+        <ErrorBox error/>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match pending.await {
+                    Ok(work) => view! { <Pending work decide close/> }.into_any(),
+                    Err(e) => view! { <Denied error=e/> }.into_any(),
+                }
+            })}
+        </Transition>
+        <form method="get" action="/registry" class="card form search">
+            <div class="field">
+                <label for="q">{t("按名称或统一社会信用代码搜索", "Search by name or credit code")}</label>
+                <input id="q" name="q" type="search" value=q/>
+            </div>
+            <button type="submit">{t("搜索", "Search")}</button>
+        </form>
+        <p class="row-actions">
+            <a class="button primary" href="/registry/new">{t("新增院校", "Add institution")}</a>
+        </p>
+        <ImportForm/>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let list = institutions.await.unwrap_or_default();
+                view! {
+                    <p class="muted">{format!("{} {}", list.len(), t("所院校", "institutions"))}</p>
+                    <ul class="list">
+                        {list.into_iter().map(|i| view! {
+                            <li class="card">
+                                <a class="title" href=format!("/registry/{}", i.id)>{i.name.clone()}</a>
+                                {i.is_demo.then(|| view! { <span class="tag demo">{t("演示", "Demo")}</span> })}
+                                <p class="muted">
+                                    {tr(&kind_label(&i.kind))} " · " {tr(&city_label(&i.city))} " · "
+                                    {if i.has_coordinator { t("已注册", "Registered") } else { t("未注册", "Not registered") }}
+                                </p>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                }
+            })}
+        </Transition>
+    }
+}
+
+#[component]
+fn Denied(error: AppError) -> impl IntoView {
+    view! { <p class="error-box" role="alert">{tr(&error.message())}</p> }
+}
+
+#[component]
+fn Pending(work: PendingWork, decide: ServerAction<DecideRegistration>, close: ServerAction<CloseAdditionRequest>) -> impl IntoView {
+    view! {
+        <section class="pending">
+            <h2>{t("待激活的注册", "Registrations to activate")} " (" {work.registrations.len()} ")"</h2>
+            <ul class="list">
+                {work.registrations.into_iter().map(|r| view! {
+                    <li class="card" data-school=r.institution_name.clone()>
+                        <p class="title">{r.institution_name.clone()}</p>
+                        <p>{r.contact_name.clone()} " · " <a href=format!("tel:{}", r.contact_mobile)>{r.contact_mobile.clone()}</a> " · " {r.contact_email.clone()}</p>
+                        <p class="muted">{t("用户名：", "Username: ")}{r.username.clone()} " · " {format_shanghai(r.created_at)}</p>
+                        <div class="row-actions">
+                            <ActionForm action=decide>
+                                <input type="hidden" name="account_id" value=r.account_id/>
+                                <input type="hidden" name="activate" value="true"/>
+                                <button type="submit" class="primary">{t("激活", "Activate")}</button>
+                            </ActionForm>
+                            <ActionForm action=decide>
+                                <input type="hidden" name="account_id" value=r.account_id/>
+                                <input type="hidden" name="activate" value="false"/>
+                                <button type="submit">{t("拒绝", "Decline")}</button>
+                            </ActionForm>
+                        </div>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <h2>{t("添加院校申请", "Requests to add a school")} " (" {work.requests.len()} ")"</h2>
+            <ul class="list">
+                {work.requests.into_iter().map(|r| view! {
+                    <li class="card">
+                        <p class="title">{r.name.clone()} " · " {tr(&city_label(&r.city))}</p>
+                        <p>{r.contact_name.clone()} " · " <a href=format!("tel:{}", r.contact_mobile)>{r.contact_mobile.clone()}</a> " · " {r.contact_email.clone()}</p>
+                        {(!r.note.is_empty()).then(|| view! { <p>{r.note.clone()}</p> })}
+                        <div class="row-actions">
+                            <ActionForm action=close>
+                                <input type="hidden" name="id" value=r.id/>
+                                <input type="hidden" name="added" value="true"/>
+                                <button type="submit">{t("已添加", "Added")}</button>
+                            </ActionForm>
+                            <ActionForm action=close>
+                                <input type="hidden" name="id" value=r.id/>
+                                <input type="hidden" name="added" value="false"/>
+                                <button type="submit">{t("不予添加", "Decline")}</button>
+                            </ActionForm>
+                        </div>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// A plain multipart form: the server answers with a redirect to the import report.
+#[component]
+fn ImportForm() -> impl IntoView {
+    view! {
+        <details class="card">
+            <summary>{t("批量导入（.xlsx 或 .csv）", "Import (.xlsx or .csv)")}</summary>
+            <p class="hint">{t(
+                "表头：院校名称、院校类型、所在城市、统一社会信用代码、学校标识码、院校网址、详细地址。按统一社会信用代码更新已有院校。任何一行有错则全部不导入，并列出每行的错误。",
+                "Header: name, type, city, credit code, school code, website, address. Existing schools are updated by credit code. If any row is wrong nothing is imported and every error is listed.",
+            )}</p>
+            <form method="post" action="/api/institutions/import" enctype="multipart/form-data" class="form">
+                <div class="field">
+                    <label for="f-file">{t("选择文件", "Choose file")}</label>
+                    <input id="f-file" type="file" name="file" accept=".xlsx,.csv" required/>
+                </div>
+                <button type="submit" class="primary">{t("导入", "Import")}</button>
+            </form>
+        </details>
+    }
+}

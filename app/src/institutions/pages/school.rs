@@ -1,0 +1,182 @@
+//! `/school`: the coordinator's school — profile and contact, colleges, certificate leads' sub-accounts.
+
+use leptos::form::ActionForm;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+
+use super::contact_fields::ContactFields;
+use crate::accounts::api::{list_accounts, CreateLead, ResetPassword, SetAccountActive, SetLeadScope};
+use crate::accounts::model::AccountSummary;
+use crate::accounts::pages::account_list::{AccountList, FlashedIssued, IssuedBox};
+use crate::i18n::{t, tr};
+use crate::institutions::api::{get_institution, list_colleges, AddCollege, UpdateContact};
+use crate::institutions::model::{city_label, kind_label, College};
+use crate::shell::use_user;
+use crate::ui::{ErrorBox, Field, Loading, Notice};
+
+#[component]
+pub fn SchoolPage() -> impl IntoView {
+    let user = use_user();
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match user.await.ok().flatten().and_then(|u| u.institution_id) {
+                    None => view! { <Redirect path="/login"/> }.into_any(),
+                    Some(id) => view! { <School institution_id=id/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn School(institution_id: i64) -> impl IntoView {
+    let contact = ServerAction::<UpdateContact>::new();
+    let contact_error = Signal::derive(move || contact.value().get().and_then(|r| r.err()));
+    let institution = Resource::new(move || contact.version().get(), move |_| get_institution(institution_id));
+    view! {
+        <Suspense fallback=Loading>
+            {move || Suspend::new(async move {
+                match institution.await {
+                    Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
+                    Ok(i) => view! {
+                        <h1>{i.name.clone()}</h1>
+                        <dl class="card facts">
+                            <dt>{t("类型", "Type")}</dt><dd>{tr(&kind_label(&i.kind))}</dd>
+                            <dt>{t("地级市", "City")}</dt><dd>{tr(&city_label(&i.city))}</dd>
+                            <dt>{t("统一社会信用代码", "Credit code")}</dt><dd>{i.credit_code.clone()}</dd>
+                            <dt>{t("学校标识码", "School code")}</dt><dd>{i.school_code.clone()}</dd>
+                            <dt>{t("地址", "Address")}</dt><dd>{i.address.clone()}</dd>
+                        </dl>
+                        <p class="hint">{t("以上信息由秘书处维护，如有错误请联系秘书处。", "The secretariat keeps these details; tell it about mistakes.")}</p>
+                        <details class="card">
+                            <summary>{t("联系人信息", "Contact")}</summary>
+                            <ErrorBox error=contact_error/>
+                            {move || contact.value().get().and_then(|r| r.ok()).map(|_| view! { <Notice text=crate::i18n::Text::new("已保存。", "Saved.")/> })}
+                            <ActionForm action=contact attr:class="form">
+                                <ContactFields error=contact_error name=i.contact_name.clone() mobile=i.contact_mobile.clone() email=i.contact_email.clone()/>
+                                <button type="submit" class="primary">{t("保存联系人", "Save contact")}</button>
+                            </ActionForm>
+                        </details>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+        <Colleges institution_id/>
+        <Leads institution_id/>
+    }
+}
+
+/// The colleges (二级学院/系部) of a school, with a form to add one.
+#[component]
+pub fn Colleges(institution_id: i64) -> impl IntoView {
+    let add = ServerAction::<AddCollege>::new();
+    let error = Signal::derive(move || add.value().get().and_then(|r| r.err()));
+    let colleges = Resource::new(move || add.version().get(), move |_| list_colleges(institution_id));
+    view! {
+        <h2>{t("二级学院/系部", "Colleges")}</h2>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                let list = colleges.await.unwrap_or_default();
+                view! { <ul class="chips">{list.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul> }
+            })}
+        </Transition>
+        <ErrorBox error/>
+        <ActionForm action=add attr:class="card form inline">
+            <input type="hidden" name="institution_id" value=institution_id/>
+            <Field label=t("新增二级学院/系部", "Add a college") name="college_name" required=true error/>
+            <button type="submit">{t("添加", "Add")}</button>
+        </ActionForm>
+    }
+}
+
+#[component]
+fn Leads(institution_id: i64) -> impl IntoView {
+    let create = ServerAction::<CreateLead>::new();
+    let reset = ServerAction::<ResetPassword>::new();
+    let toggle = ServerAction::<SetAccountActive>::new();
+    let scope = ServerAction::<SetLeadScope>::new();
+    let create_error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
+    let error = Signal::derive(move || {
+        reset.value().get().and_then(|r| r.err())
+            .or_else(|| toggle.value().get().and_then(|r| r.err()))
+            .or_else(|| scope.value().get().and_then(|r| r.err()))
+    });
+    let data = Resource::new(
+        move || (create.version().get(), reset.version().get(), toggle.version().get(), scope.version().get()),
+        move |_| async move { Ok::<_, crate::error::AppError>((list_accounts().await?, list_colleges(institution_id).await?)) },
+    );
+    view! {
+        <h2>{t("证书负责人子账号", "Certificate leads' sub-accounts")}</h2>
+        <FlashedIssued/>
+        <IssuedBox issued=Signal::derive(move || create.value().get().and_then(|r| r.ok()))/>
+        <IssuedBox issued=Signal::derive(move || reset.value().get().and_then(|r| r.ok()))/>
+        <ErrorBox error/>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match data.await {
+                    Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
+                    Ok((accounts, colleges)) => {
+                        let new_lead_colleges = colleges.clone();
+                        view! {
+                        <details class="card" open=accounts.is_empty()>
+                            <summary>{t("新建子账号", "New sub-account")}</summary>
+                            <ErrorBox error=create_error/>
+                            <ActionForm action=create attr:class="form">
+                                <Field label=t("用户名", "Username") name="username" required=true error=create_error validator=super::checks::username/>
+                                <Field label=t("姓名", "Name") name="display_name" required=true error=create_error/>
+                                <Field label=t("手机号", "Mobile") name="mobile" kind="tel" required=true error=create_error validator=super::checks::mobile/>
+                                <CollegeChoice colleges=new_lead_colleges chosen=vec![]/>
+                                <button type="submit" class="primary">{t("创建子账号", "Create sub-account")}</button>
+                            </ActionForm>
+                        </details>
+                        <AccountList accounts=accounts.clone() reset toggle/>
+                        <ScopeEditors accounts colleges scope/>
+                    }.into_any()
+                    }
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// Checkboxes named `college_ids[n]` so the list reaches the server function as a `Vec`.
+#[component]
+fn CollegeChoice(colleges: Vec<College>, chosen: Vec<i64>) -> impl IntoView {
+    view! {
+        <fieldset class="field">
+            <legend>{t("负责范围（二级学院/系部）", "Scope (colleges)")}</legend>
+            {if colleges.is_empty() {
+                view! { <p class="hint">{t("请先在上方添加二级学院/系部。", "Add colleges above first.")}</p> }.into_any()
+            } else {
+                colleges.into_iter().enumerate().map(|(n, c)| view! {
+                    <label class="check">
+                        <input type="checkbox" name=format!("college_ids[{n}]") value=c.id checked=chosen.contains(&c.id)/>
+                        {c.name}
+                    </label>
+                }).collect_view().into_any()
+            }}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ScopeEditors(accounts: Vec<AccountSummary>, colleges: Vec<College>, scope: ServerAction<SetLeadScope>) -> impl IntoView {
+    (!accounts.is_empty()).then(|| view! {
+        <details class="card">
+            <summary>{t("调整负责范围", "Change scopes")}</summary>
+            {accounts.into_iter().map(|a| {
+                let chosen: Vec<i64> = a.scope_colleges.iter().map(|c| c.id).collect();
+                let colleges = colleges.clone();
+                view! {
+                    <ActionForm action=scope attr:class="form">
+                        <input type="hidden" name="account_id" value=a.id/>
+                        <p class="title">{a.display_name.clone()} " " <span class="muted">{a.username.clone()}</span></p>
+                        <CollegeChoice colleges chosen/>
+                        <button type="submit">{t("保存范围", "Save scope")}</button>
+                    </ActionForm>
+                }
+            }).collect_view()}
+        </details>
+    })
+}

@@ -1,0 +1,31 @@
+//! Shenbao (申报): the isomorphic crate. Shared models and rules, server functions, and the UI.
+//! Server-only code sits behind `feature = "ssr"`, browser-only code behind `feature = "hydrate"`.
+
+pub mod accounts;
+pub mod error;
+pub mod forms;
+pub mod i18n;
+pub mod institutions;
+pub mod shell;
+pub mod ui;
+pub mod validate;
+
+#[cfg(feature = "ssr")]
+pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod prefs;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+pub use shell::{shell, App};
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+    // A marker for end-to-end tests: interactive from here on.
+    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"__shenbao_hydrated".into(), &true.into());
+}

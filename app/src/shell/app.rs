@@ -1,0 +1,90 @@
+//! The HTML document and the router.
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+use super::home::HomePage;
+use super::nav::Nav;
+use crate::accounts::api::get_current_user;
+use crate::accounts::model::CurrentUser;
+use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
+use crate::error::AppError;
+use crate::i18n::{t, Lang};
+use crate::institutions::pages::{
+    ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
+};
+
+/// The language of this page: the cookie on the server, the document's `lang` in the browser.
+fn initial_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    {
+        crate::prefs::request_lang()
+    }
+    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
+    {
+        document().document_element().and_then(|e| e.get_attribute("lang")).map(|l| Lang::from_code(&l)).unwrap_or_default()
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        Lang::Zh
+    }
+}
+
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_lang();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
+
+/// The current user's resource, provided by [`App`].
+pub fn use_user() -> UserResource {
+    expect_context::<UserResource>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    provide_context(initial_lang());
+    let user: UserResource = Resource::new(|| (), |_| get_current_user());
+    provide_context(user);
+    view! {
+        <Stylesheet id="leptos" href="/pkg/shenbao.css"/>
+        <Title text=t("申报 · 广西1+X证书试点申报", "Shenbao · Guangxi 1+X pilot declarations")/>
+        <Meta name="theme-color" content="#0b5cad"/>
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
+        <Router>
+            <Nav/>
+            <main class="page">
+                <Routes fallback=|| view! { <p>{t("页面不存在。", "Page not found.")}</p> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async/>
+                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/register/done") view=RegisterDonePage ssr=SsrMode::Async/>
+                    <Route path=path!("/registry") view=RegistryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/registry/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/registry/:id") view=InstitutionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/school") view=SchoolPage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}

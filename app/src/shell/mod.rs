@@ -1,0 +1,7 @@
+//! The app shell: document, routes, navigation, the current user and the language switch.
+
+mod app;
+mod home;
+mod nav;
+
+pub use app::{shell, use_user, App, UserResource};

@@ -1,0 +1,61 @@
+//! Error, notice and loading messages.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+use crate::error::AppError;
+use crate::forms::error_from_query;
+use crate::i18n::{t, tr, Text};
+
+/// The error of a form: from its action (scripts on) or from the `form_error` query (scripts off).
+#[component]
+pub fn ErrorBox(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    let query = use_query_map();
+    let shown = move || error.get().or_else(|| query.read().get("form_error").and_then(|e| error_from_query(&e)));
+    move || {
+        shown().map(|e| {
+            let fields = match &e {
+                AppError::Validation(list) if list.len() > 1 => {
+                    list.iter().map(|f| view! { <li>{tr(&f.message)}</li> }).collect_view().into_any()
+                }
+                _ => ().into_any(),
+            };
+            let headline = match &e {
+                AppError::Validation(list) if list.len() > 1 => {
+                    t("请修改以下内容后再提交：", "Please correct the following:").to_string()
+                }
+                _ => tr(&e.message()),
+            };
+            view! {
+                <div class="error-box" role="alert">
+                    <p>{headline}</p>
+                    <ul>{fields}</ul>
+                </div>
+            }
+        })
+    }
+}
+
+/// The message for one field, shown under it.
+#[component]
+pub fn FieldMsg(#[prop(into)] error: Signal<Option<AppError>>, field: &'static str) -> impl IntoView {
+    let query = use_query_map();
+    let message = move || {
+        error
+            .get()
+            .or_else(|| query.read().get("form_error").and_then(|e| error_from_query(&e)))
+            .and_then(|e| e.field_message(field))
+    };
+    move || message().map(|m| view! { <p class="field-error" role="alert">{tr(&m)}</p> })
+}
+
+/// A success or information message.
+#[component]
+pub fn Notice(text: Text) -> impl IntoView {
+    view! { <p class="notice" role="status">{tr(&text)}</p> }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading">{t("加载中…", "Loading…")}</p> }
+}

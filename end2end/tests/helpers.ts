@@ -1,0 +1,45 @@
+import { expect, Page, TestInfo } from '@playwright/test';
+
+export const DEMO_PASSWORD = 'Demo2026shenbao';
+
+/** Waits for hydration when scripts are on (the wasm marks nothing, so we wait for the module to load). */
+export async function ready(page: Page, info: TestInfo) {
+  if (info.project.name === 'hydrated') {
+    await page.waitForFunction(() => (window as any).__shenbao_hydrated === true);
+  }
+}
+
+export async function login(page: Page, info: TestInfo, username: string, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await ready(page, info);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+export async function logout(page: Page, info: TestInfo) {
+  await page.goto('/account');
+  await ready(page, info);
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await page.waitForURL('**/login');
+}
+
+/** The page fits a phone: nothing wider than the viewport. */
+export async function expectNoHorizontalOverflow(page: Page) {
+  const fits = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+  expect(fits).toBe(true);
+}
+
+/** A valid 统一社会信用代码 for a 17-character prefix (GB 32100-2015), for unique test schools. */
+export function creditCode(prefix17: string): string {
+  const chars = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  const sum = [...prefix17].reduce((acc, c, i) => acc + chars.indexOf(c) * weights[i], 0);
+  return prefix17 + chars[(31 - (sum % 31)) % 31];
+}
+
+/** A short unique suffix per test run and project. */
+export function unique(info: TestInfo): string {
+  return `${info.project.name === 'hydrated' ? 'h' : 'n'}${Date.now().toString().slice(-7)}`;
+}

@@ -1,0 +1,42 @@
+//! Pool and migrations for both backends.
+
+use app::db::Pool;
+use sqlx::any::AnyPoolOptions;
+use sqlx::Executor;
+
+pub fn is_postgres(url: &str) -> bool {
+    url.starts_with("postgres://") || url.starts_with("postgresql://")
+}
+
+pub async fn connect(url: &str) -> anyhow::Result<Pool> {
+    sqlx::any::install_default_drivers();
+    if !is_postgres(url) {
+        if let Some(dir) = url.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent()) {
+            std::fs::create_dir_all(dir)?;
+        }
+    }
+    let sqlite = !is_postgres(url);
+    let pool = AnyPoolOptions::new()
+        .max_connections(if sqlite { 4 } else { 10 })
+        .after_connect(move |conn, _| {
+            Box::pin(async move {
+                if sqlite {
+                    // WAL lets readers work while one writer writes; wait rather than fail on a busy lock.
+                    conn.execute("PRAGMA journal_mode = WAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000; PRAGMA synchronous = NORMAL;").await?;
+                }
+                Ok(())
+            })
+        })
+        .connect(url)
+        .await?;
+    Ok(pool)
+}
+
+pub async fn migrate(pool: &Pool, url: &str) -> anyhow::Result<()> {
+    if is_postgres(url) {
+        sqlx::migrate!("./migrations/postgres").run(pool).await?;
+    } else {
+        sqlx::migrate!("./migrations/sqlite").run(pool).await?;
+    }
+    Ok(())
+}

@@ -1,0 +1,113 @@
+//! Demo data (演示): three schools, one account per role, every record marked as demo.
+//! Seeding is idempotent: running it again changes nothing.
+
+use app::accounts::model::{AccountStatus, Role};
+use app::accounts::repo::{find_account_by_username, insert_account, replace_scope, NewAccount};
+use app::auth::password::hash_password;
+use app::db::Pool;
+use app::institutions::model::InstitutionInput;
+use app::institutions::repo::{find_institution_id_by_credit_code, insert_college, insert_institution, list_colleges};
+use app::validate::credit_code::check_character;
+
+/// The password of every demo account (demo data only; real accounts get generated passwords).
+pub const DEMO_PASSWORD: &str = "Demo2026shenbao";
+
+pub struct DemoAccount {
+    pub username: &'static str,
+    pub role: Role,
+    pub name: &'static str,
+    /// Index into [`SCHOOLS`] for school accounts.
+    pub school: Option<usize>,
+}
+
+pub const SCHOOLS: [(&str, &str, &str, &str, &[&str]); 3] = [
+    ("演示职业技术学院", "higher_vocational", "南宁市", "4145019001", &["信息工程学院", "汽车工程学院", "健康管理学院"]),
+    ("演示中等职业学校", "secondary_vocational", "柳州市", "4145029002", &["机电部", "物流部"]),
+    ("演示应用技术大学", "undergraduate", "桂林市", "4145039003", &["建筑工程学院"]),
+];
+
+pub const ACCOUNTS: [DemoAccount; 7] = [
+    DemoAccount { username: "demo_secretariat", role: Role::Secretariat, name: "秘书处（演示）", school: None },
+    DemoAccount { username: "demo_expert", role: Role::Expert, name: "评审专家（演示）", school: None },
+    DemoAccount { username: "demo_org", role: Role::Org, name: "培训评价组织（演示）", school: None },
+    DemoAccount { username: "demo_coordinator", role: Role::Coordinator, name: "教务处（演示）", school: Some(0) },
+    DemoAccount { username: "demo_lead", role: Role::Lead, name: "证书负责人（演示）", school: Some(0) },
+    DemoAccount { username: "demo_coordinator_b", role: Role::Coordinator, name: "乙校教务处（演示）", school: Some(1) },
+    DemoAccount { username: "demo_lead_b", role: Role::Lead, name: "乙校证书负责人（演示）", school: Some(1) },
+];
+
+/// A valid credit code for demo school `n` (the check character is computed, not invented).
+fn demo_credit_code(n: usize) -> String {
+    let prefix = format!("12450000MB0{:06}", 1000 + n);
+    let check = check_character(&prefix).unwrap_or('0');
+    format!("{prefix}{check}")
+}
+
+pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
+    let mut school_ids = Vec::new();
+    let mut conn = pool.acquire().await?;
+    for (n, (name, kind, city, school_code, colleges)) in SCHOOLS.iter().enumerate() {
+        let input = InstitutionInput {
+            name: name.to_string(),
+            kind: kind.to_string(),
+            city: city.to_string(),
+            credit_code: demo_credit_code(n),
+            school_code: school_code.to_string(),
+            website: String::new(),
+            address: format!("{city}演示路{}号", n + 1),
+        };
+        input.validate().map_err(|e| anyhow::anyhow!("demo institution invalid: {e:?}"))?;
+        let id = match find_institution_id_by_credit_code(&mut conn, &input.credit_code).await? {
+            Some(id) => id,
+            None => insert_institution(&mut conn, &input, true).await?,
+        };
+        let existing = list_colleges(pool, id).await?;
+        for college in colleges.iter() {
+            if !existing.iter().any(|c| c.name == *college) {
+                insert_college(&mut conn, id, college).await?;
+            }
+        }
+        school_ids.push(id);
+    }
+    let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    for account in ACCOUNTS.iter() {
+        if find_account_by_username(pool, account.username).await?.is_some() {
+            continue;
+        }
+        let institution_id = account.school.map(|s| school_ids[s]);
+        let id = insert_account(
+            &mut conn,
+            NewAccount {
+                username: account.username,
+                display_name: account.name,
+                password_hash: &hash,
+                role: account.role,
+                institution_id,
+                status: AccountStatus::Active,
+                must_change_password: false,
+                mobile: Some("13800000000"),
+                email: Some("demo@example.com"),
+                is_demo: true,
+                created_by: None,
+            },
+        )
+        .await?;
+        if let (Role::Lead, Some(school)) = (account.role, institution_id) {
+            // The demo lead is scoped to the school's first college only.
+            let first = list_colleges(pool, school).await?.into_iter().min_by_key(|c| c.id).map(|c| c.id);
+            replace_scope(&mut conn, id, &first.into_iter().collect::<Vec<_>>()).await?;
+        }
+    }
+    Ok(())
+}
+
+/// The lines printed after seeding, so a newcomer can log in at once.
+pub fn describe() -> String {
+    let mut out = String::from("Demo accounts (演示), password for all: ");
+    out.push_str(DEMO_PASSWORD);
+    out.push('\n');
+    for a in ACCOUNTS.iter() {
+        out.push_str(&format!("  {:<20} {:<12} {}\n", a.username, a.role.code(), a.name));
+    }
+    out
+}

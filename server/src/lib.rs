@@ -1,0 +1,39 @@
+//! The composition root: configuration, database, router, command-line subcommands and demo data.
+
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod router;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use app::state::AppState;
+use leptos::config::LeptosOptions;
+
+pub use config::Config;
+
+/// Connects and migrates the database and assembles the state shared by every request.
+pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
+    let pool = db::connect(&config.database_url()).await?;
+    db::migrate(&pool, &config.database_url()).await?;
+    let leptos_options = LeptosOptions::builder()
+        .output_name("shenbao")
+        .site_root(config.site_root.clone())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .build();
+    Ok(AppState {
+        leptos_options,
+        pool,
+        login_limiter: Arc::new(Default::default()),
+        secure_cookies: config.public_url.starts_with("https://"),
+    })
+}
+
+/// Serves until the listener fails or the process is stopped.
+pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    let app = router::build(state);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+    Ok(())
+}

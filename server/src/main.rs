@@ -1,0 +1,83 @@
+//! `shenbao [serve|migrate|demo|create-secretariat]` — see README for the environment variables.
+
+use std::io::Read;
+
+use anyhow::Context;
+use app::accounts::model::{validate_new_password, validate_username, AccountStatus, Role};
+use app::accounts::repo::{insert_account, NewAccount};
+use app::auth::password::hash_password;
+use app::auth::token::generated_password;
+use server::{build_state, demo, serve, Config};
+
+const USAGE: &str = "usage: shenbao [serve | migrate | demo | create-secretariat <username> [--password-stdin]]";
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let config = Config::from_env()?;
+    match args.first().map(String::as_str).unwrap_or("serve") {
+        "serve" => {
+            let state = build_state(&config).await?;
+            let listener = tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+            println!("Shenbao listening on http://{}", config.addr);
+            serve(state, listener).await
+        }
+        "migrate" => {
+            build_state(&config).await?;
+            println!("migrations applied");
+            Ok(())
+        }
+        "demo" => {
+            let state = build_state(&config).await?;
+            demo::seed(&state.pool).await?;
+            print!("{}", demo::describe());
+            Ok(())
+        }
+        "create-secretariat" => create_secretariat(&config, &args[1..]).await,
+        _ => anyhow::bail!(USAGE),
+    }
+}
+
+/// Creates a real secretariat account; the password is read from stdin or generated and printed once.
+async fn create_secretariat(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let username = args.first().context(USAGE)?;
+    validate_username(username).map_err(|e| anyhow::anyhow!(e.message.en))?;
+    let (password, generated) = if args.iter().any(|a| a == "--password-stdin") {
+        let mut input = String::new();
+        std::io::stdin().read_to_string(&mut input)?;
+        let password = input.trim_end_matches(['\r', '\n']).to_string();
+        validate_new_password(&password, &password).map_err(|e| anyhow::anyhow!(e.message.en))?;
+        (password, false)
+    } else {
+        (generated_password(), true)
+    };
+    let state = build_state(config).await?;
+    let hash = hash_password(&password).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let mut conn = state.pool.acquire().await?;
+    insert_account(
+        &mut conn,
+        NewAccount {
+            username,
+            display_name: "秘书处",
+            password_hash: &hash,
+            role: Role::Secretariat,
+            institution_id: None,
+            status: AccountStatus::Active,
+            must_change_password: generated,
+            mobile: None,
+            email: None,
+            is_demo: false,
+            created_by: None,
+        },
+    )
+    .await
+    .map_err(|e| anyhow::anyhow!("could not create the account: {}", e.message().en))?;
+    println!("secretariat account created: {username}");
+    if generated {
+        println!("password (shown once; change it at first login): {password}");
+    }
+    Ok(())
+}

@@ -1,0 +1,35 @@
+//! The HTTP router: server functions, the upload and preference routes, pages and static files.
+
+use app::institutions::import_route;
+use app::state::AppState;
+use app::{prefs, shell, App};
+use axum::body::Body;
+use axum::extract::{DefaultBodyLimit, State};
+use axum::http::Request;
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .route(
+            import_route::PATH,
+            post(import_route::handle).layer(DefaultBodyLimit::max(import_route::MAX_BYTES + 64 * 1024)),
+        )
+        .route(prefs::PATH, post(prefs::set_lang))
+        .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(options.clone()))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(CompressionLayer::new())
+        .with_state(state)
+}

@@ -1,0 +1,107 @@
+//! Test harness: the real server on port 0 with a fresh database per test, spoken to over HTTP.
+//! SQLite by default; with TEST_DATABASE_URL=postgres://… each test gets its own new PostgreSQL database.
+
+#![allow(dead_code)]
+
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+use server::{build_state, demo, serve, Config};
+
+pub const PASSWORD: &str = demo::DEMO_PASSWORD;
+
+pub struct TestApp {
+    pub base: String,
+    pub pool: app::db::Pool,
+    _dir: tempfile::TempDir,
+}
+
+async fn fresh_database_url(dir: &std::path::Path) -> String {
+    match std::env::var("TEST_DATABASE_URL") {
+        Ok(admin_url) if !admin_url.is_empty() => {
+            sqlx::any::install_default_drivers();
+            let name = format!("shenbao_test_{}", app::auth::token::short_id());
+            let admin = sqlx::AnyPool::connect(&admin_url).await.expect("connect to TEST_DATABASE_URL");
+            sqlx::query(&format!("CREATE DATABASE {name}")).execute(&admin).await.expect("create test database");
+            admin.close().await;
+            let (base, _) = admin_url.rsplit_once('/').expect("TEST_DATABASE_URL ends with /dbname");
+            format!("{base}/{name}")
+        }
+        _ => format!("sqlite://{}/test.db?mode=rwc", dir.display()),
+    }
+}
+
+impl TestApp {
+    /// Starts the server with the demo data seeded (schools A and B, one account per role).
+    pub async fn spawn() -> TestApp {
+        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
+        let dir = tempfile::tempdir().expect("temp dir");
+        let config = Config {
+            addr: "127.0.0.1:0".parse().unwrap(),
+            data_dir: dir.path().to_path_buf(),
+            database_url: Some(fresh_database_url(dir.path()).await),
+            site_root: dir.path().join("site").display().to_string(),
+            public_url: "http://127.0.0.1".into(),
+        };
+        let state = build_state(&config).await.expect("state");
+        demo::seed(&state.pool).await.expect("demo data");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let pool = state.pool.clone();
+        tokio::spawn(serve(state, listener));
+        TestApp { base, pool, _dir: dir }
+    }
+
+    /// A client with its own cookie jar that does not follow redirects.
+    pub fn client(&self) -> Client {
+        Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap()
+    }
+
+    /// Calls a server function like the app does (form-encoded in, JSON out).
+    pub async fn call(&self, client: &Client, endpoint: &str, form: &[(&str, &str)]) -> (StatusCode, Value) {
+        let response = client
+            .post(format!("{}/api/{endpoint}", self.base))
+            .header("Accept", "application/json")
+            .form(form)
+            .send()
+            .await
+            .expect("request");
+        let status = response.status();
+        let text = response.text().await.unwrap_or_default();
+        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    }
+
+    pub async fn login_as(&self, username: &str) -> Client {
+        self.login_with(username, PASSWORD).await
+    }
+
+    pub async fn login_with(&self, username: &str, password: &str) -> Client {
+        let client = self.client();
+        let (status, body) = self.call(&client, "accounts/login", &[("username", username), ("password", password)]).await;
+        assert_eq!(status, StatusCode::OK, "login as {username}: {body}");
+        client
+    }
+
+    pub async fn institution_id(&self, name: &str) -> i64 {
+        let (id,): (i64,) =
+            sqlx::query_as("SELECT id FROM institutions WHERE name = $1").bind(name).fetch_one(&self.pool).await.unwrap();
+        id
+    }
+
+    pub async fn college_ids(&self, institution_id: i64) -> Vec<i64> {
+        let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM colleges WHERE institution_id = $1 ORDER BY id")
+            .bind(institution_id)
+            .fetch_all(&self.pool)
+            .await
+            .unwrap();
+        rows.into_iter().map(|r| r.0).collect()
+    }
+
+    pub async fn account_id(&self, username: &str) -> i64 {
+        let (id,): (i64,) =
+            sqlx::query_as("SELECT id FROM accounts WHERE username = $1").bind(username).fetch_one(&self.pool).await.unwrap();
+        id
+    }
+}
+
+pub const SCHOOL_A: &str = "演示职业技术学院";
+pub const SCHOOL_B: &str = "演示中等职业学校";

@@ -77,7 +77,9 @@ impl AppError {
             ),
             AppError::Internal(reference) => Text::new(
                 &format!("服务器出错，请稍后再试。如持续出现，请把编号 {reference} 告诉秘书处。"),
-                &format!("Server error, please retry later. If it persists, give reference {reference} to the secretariat."),
+                &format!(
+                    "Server error, please retry later. If it persists, give reference {reference} to the secretariat."
+                ),
             ),
             AppError::Transport(_) => Text::new(
                 "网络连接失败，已填写的内容仍保留，请检查网络后重试。",

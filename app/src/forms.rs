@@ -22,9 +22,8 @@ pub fn decode_query_value(value: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        let escaped = (bytes[i] == b'%')
-            .then(|| value.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok()))
-            .flatten();
+        let escaped =
+            (bytes[i] == b'%').then(|| value.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok())).flatten();
         match escaped {
             Some(b) => {
                 out.push(b);

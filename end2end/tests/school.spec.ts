@@ -101,5 +101,5 @@ test('with scripts off a bad registry entry comes back with the field errors', a
   await page.getByLabel('学校标识码').fill('4145011234');
   await page.getByLabel('详细地址').fill('地址');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByText('统一社会信用代码应为18位')).toBeVisible();
+  await expect(page.locator('.field-error', { hasText: '统一社会信用代码应为18位' })).toBeVisible();
 });

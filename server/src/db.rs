@@ -11,7 +11,9 @@ pub fn is_postgres(url: &str) -> bool {
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     sqlx::any::install_default_drivers();
     if !is_postgres(url) {
-        if let Some(dir) = url.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent()) {
+        if let Some(dir) =
+            url.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
+        {
             std::fs::create_dir_all(dir)?;
         }
     }

@@ -21,7 +21,13 @@ pub struct DemoAccount {
 }
 
 pub const SCHOOLS: [(&str, &str, &str, &str, &[&str]); 3] = [
-    ("演示职业技术学院", "higher_vocational", "南宁市", "4145019001", &["信息工程学院", "汽车工程学院", "健康管理学院"]),
+    (
+        "演示职业技术学院",
+        "higher_vocational",
+        "南宁市",
+        "4145019001",
+        &["信息工程学院", "汽车工程学院", "健康管理学院"],
+    ),
     ("演示中等职业学校", "secondary_vocational", "柳州市", "4145029002", &["机电部", "物流部"]),
     ("演示应用技术大学", "undergraduate", "桂林市", "4145039003", &["建筑工程学院"]),
 ];
@@ -30,10 +36,19 @@ pub const ACCOUNTS: [DemoAccount; 7] = [
     DemoAccount { username: "demo_secretariat", role: Role::Secretariat, name: "秘书处（演示）", school: None },
     DemoAccount { username: "demo_expert", role: Role::Expert, name: "评审专家（演示）", school: None },
     DemoAccount { username: "demo_org", role: Role::Org, name: "培训评价组织（演示）", school: None },
-    DemoAccount { username: "demo_coordinator", role: Role::Coordinator, name: "教务处（演示）", school: Some(0) },
+    DemoAccount {
+        username: "demo_coordinator", role: Role::Coordinator, name: "教务处（演示）", school: Some(0)
+    },
     DemoAccount { username: "demo_lead", role: Role::Lead, name: "证书负责人（演示）", school: Some(0) },
-    DemoAccount { username: "demo_coordinator_b", role: Role::Coordinator, name: "乙校教务处（演示）", school: Some(1) },
-    DemoAccount { username: "demo_lead_b", role: Role::Lead, name: "乙校证书负责人（演示）", school: Some(1) },
+    DemoAccount {
+        username: "demo_coordinator_b",
+        role: Role::Coordinator,
+        name: "乙校教务处（演示）",
+        school: Some(1),
+    },
+    DemoAccount {
+        username: "demo_lead_b", role: Role::Lead, name: "乙校证书负责人（演示）", school: Some(1)
+    },
 ];
 
 /// A valid credit code for demo school `n` (the check character is computed, not invented).

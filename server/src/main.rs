@@ -21,7 +21,9 @@ async fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str).unwrap_or("serve") {
         "serve" => {
             let state = build_state(&config).await?;
-            let listener = tokio::net::TcpListener::bind(config.addr).await.with_context(|| format!("cannot listen on {}", config.addr))?;
+            let listener = tokio::net::TcpListener::bind(config.addr)
+                .await
+                .with_context(|| format!("cannot listen on {}", config.addr))?;
             println!("Shenbao listening on http://{}", config.addr);
             serve(state, listener).await
         }

@@ -28,7 +28,12 @@ pub fn build(state: AppState) -> Router {
         )
         .route(prefs::PATH, post(prefs::set_lang))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(options.clone()))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(options.clone()),
+        )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -10,7 +10,8 @@ async fn a_wrong_password_and_an_unknown_account_get_the_same_answer() {
     let app = TestApp::spawn().await;
     let client = app.client();
     let (s1, b1) = app.call(&client, "accounts/login", &[("username", "demo_lead"), ("password", "wrong-pass1")]).await;
-    let (s2, b2) = app.call(&client, "accounts/login", &[("username", "nobody_here"), ("password", "wrong-pass1")]).await;
+    let (s2, b2) =
+        app.call(&client, "accounts/login", &[("username", "nobody_here"), ("password", "wrong-pass1")]).await;
     assert_eq!(s1, StatusCode::CONFLICT);
     assert_eq!((s1, b1), (s2, b2));
 }
@@ -65,7 +66,8 @@ async fn an_account_is_locked_after_five_failures_even_with_the_right_password()
     let app = TestApp::spawn().await;
     let client = app.client();
     for _ in 0..5 {
-        let (status, _) = app.call(&client, "accounts/login", &[("username", "demo_org"), ("password", "bad-guess-1")]).await;
+        let (status, _) =
+            app.call(&client, "accounts/login", &[("username", "demo_org"), ("password", "bad-guess-1")]).await;
         assert_eq!(status, StatusCode::CONFLICT);
     }
     let (status, body) =
@@ -91,17 +93,26 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
     assert_eq!(status, StatusCode::OK, "{issued}");
     let temporary = issued["password"].as_str().unwrap().to_string();
 
-    assert_eq!(app.client().post(format!("{}/api/accounts/login", app.base)).header("Accept", "application/json")
-        .form(&[("username", "demo_lead"), ("password", common::PASSWORD)]).send().await.unwrap().status(), StatusCode::CONFLICT);
+    assert_eq!(
+        app.client()
+            .post(format!("{}/api/accounts/login", app.base))
+            .header("Accept", "application/json")
+            .form(&[("username", "demo_lead"), ("password", common::PASSWORD)])
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::CONFLICT
+    );
     let lead = app.login_with("demo_lead", &temporary).await;
     let (status, _) = app.call(&lead, "accounts/my-scope", &[]).await;
     assert_eq!(status, StatusCode::CONFLICT, "blocked until the password is changed");
     let (status, body) = app
-        .call(&lead, "accounts/change-password", &[
-            ("current_password", &temporary),
-            ("new_password", "NewPass2026"),
-            ("confirm_password", "NewPass2026"),
-        ])
+        .call(
+            &lead,
+            "accounts/change-password",
+            &[("current_password", &temporary), ("new_password", "NewPass2026"), ("confirm_password", "NewPass2026")],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(app.call(&lead, "accounts/my-scope", &[]).await.0, StatusCode::OK);
@@ -113,11 +124,11 @@ async fn a_weak_new_password_is_refused_with_the_field_named() {
     let app = TestApp::spawn().await;
     let client = app.login_as("demo_expert").await;
     let (status, body) = app
-        .call(&client, "accounts/change-password", &[
-            ("current_password", common::PASSWORD),
-            ("new_password", "short"),
-            ("confirm_password", "short"),
-        ])
+        .call(
+            &client,
+            "accounts/change-password",
+            &[("current_password", common::PASSWORD), ("new_password", "short"), ("confirm_password", "short")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["Validation"][0]["field"], "new_password", "{body}");

@@ -40,7 +40,8 @@ async fn the_secretariat_adds_an_institution_and_bad_fields_are_named() {
     ];
     let (status, body) = app.call(&client, "institutions/save", &form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    let fields: Vec<&str> = body["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
+    let fields: Vec<&str> =
+        body["Validation"].as_array().unwrap().iter().map(|e| e["field"].as_str().unwrap()).collect();
     assert_eq!(fields, ["credit_code", "school_code", "website"]);
 
     form[3].1 = NEW_CODE;
@@ -77,15 +78,26 @@ async fn an_xlsx_import_inserts_new_rows_and_updates_existing_ones_by_credit_cod
     let app = TestApp::spawn().await;
     let client = app.login_as("demo_secretariat").await;
     let a = app.institution_id(SCHOOL_A).await;
-    let (existing_code,): (String,) =
-        sqlx::query_as("SELECT credit_code FROM institutions WHERE id = $1").bind(a).fetch_one(&app.pool).await.unwrap();
+    let (existing_code,): (String,) = sqlx::query_as("SELECT credit_code FROM institutions WHERE id = $1")
+        .bind(a)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
 
     let mut book = rust_xlsxwriter::Workbook::new();
     let sheet = book.add_worksheet();
     let rows = [
         ["院校名称", "院校类型", "所在城市", "统一社会信用代码", "学校标识码", "院校网址", "详细地址"],
         ["导入学院甲", "中职学校", "梧州市", NEW_CODE, "4145010001", "", "梧州市甲路"],
-        [SCHOOL_A, "高职(专科)院校", "南宁市", existing_code.as_str(), "4145019001", "https://a.example.cn", "南宁市新址"],
+        [
+            SCHOOL_A,
+            "高职(专科)院校",
+            "南宁市",
+            existing_code.as_str(),
+            "4145019001",
+            "https://a.example.cn",
+            "南宁市新址",
+        ],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -131,15 +143,19 @@ async fn a_school_registers_waits_for_activation_and_cannot_be_claimed_twice() {
         let app = &app;
         let anonymous = &anonymous;
         async move {
-            app.call(anonymous, "institutions/register", &[
-                ("institution_id", school.as_str()),
-                ("username", username),
-                ("password", "Register2026"),
-                ("confirm_password", "Register2026"),
-                ("contact_name", "李老师"),
-                ("contact_mobile", "13712345678"),
-                ("contact_email", "li@qq.com"),
-            ])
+            app.call(
+                anonymous,
+                "institutions/register",
+                &[
+                    ("institution_id", school.as_str()),
+                    ("username", username),
+                    ("password", "Register2026"),
+                    ("confirm_password", "Register2026"),
+                    ("contact_name", "李老师"),
+                    ("contact_mobile", "13712345678"),
+                    ("contact_email", "li@qq.com"),
+                ],
+            )
             .await
         }
     };
@@ -147,14 +163,17 @@ async fn a_school_registers_waits_for_activation_and_cannot_be_claimed_twice() {
     assert_eq!(register("someone_else").await.0, StatusCode::CONFLICT, "one coordinator per school");
 
     // Pending: it cannot log in yet.
-    let (status, body) = app.call(&anonymous, "accounts/login", &[("username", "gxyy_jwc"), ("password", "Register2026")]).await;
+    let (status, body) =
+        app.call(&anonymous, "accounts/login", &[("username", "gxyy_jwc"), ("password", "Register2026")]).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body["Conflict"]["zh"].as_str().unwrap().contains("激活"));
 
     let secretariat = app.login_as("demo_secretariat").await;
     let (_, pending) = app.call(&secretariat, "institutions/pending", &[]).await;
     let account = pending["registrations"][0]["account_id"].to_string();
-    let (status, _) = app.call(&secretariat, "institutions/decide-registration", &[("account_id", &account), ("activate", "true")]).await;
+    let (status, _) = app
+        .call(&secretariat, "institutions/decide-registration", &[("account_id", &account), ("activate", "true")])
+        .await;
     assert_eq!(status, StatusCode::OK);
 
     let coordinator = app.login_with("gxyy_jwc", "Register2026").await;
@@ -166,14 +185,18 @@ async fn a_school_registers_waits_for_activation_and_cannot_be_claimed_twice() {
 async fn a_school_not_found_asks_the_secretariat_to_add_it() {
     let app = TestApp::spawn().await;
     let (status, body) = app
-        .call(&app.client(), "institutions/request-addition", &[
-            ("name", "某某县职业教育中心"),
-            ("city", "河池"),
-            ("note", "首次申报"),
-            ("contact_name", "王老师"),
-            ("contact_mobile", "13612345678"),
-            ("contact_email", "wang@163.com"),
-        ])
+        .call(
+            &app.client(),
+            "institutions/request-addition",
+            &[
+                ("name", "某某县职业教育中心"),
+                ("city", "河池"),
+                ("note", "首次申报"),
+                ("contact_name", "王老师"),
+                ("contact_mobile", "13612345678"),
+                ("contact_email", "wang@163.com"),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let secretariat = app.login_as("demo_secretariat").await;

@@ -49,26 +49,37 @@ async fn a_coordinator_manages_only_its_own_school() {
     let lead_b = app.account_id("demo_lead_b").await.to_string();
 
     assert_eq!(app.call(&coordinator_a, "institutions/get", &[("id", &b.to_string())]).await.0, StatusCode::FORBIDDEN);
-    assert_eq!(app.call(&coordinator_a, "accounts/reset-password", &[("account_id", &lead_b)]).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(
+        app.call(&coordinator_a, "accounts/reset-password", &[("account_id", &lead_b)]).await.0,
+        StatusCode::FORBIDDEN
+    );
     assert_eq!(
         app.call(&coordinator_a, "accounts/set-active", &[("account_id", &lead_b), ("active", "false")]).await.0,
         StatusCode::FORBIDDEN
     );
     assert_eq!(
-        app.call(&coordinator_a, "institutions/add-college", &[("institution_id", &b.to_string()), ("college_name", "x学院")])
-            .await
-            .0,
+        app.call(
+            &coordinator_a,
+            "institutions/add-college",
+            &[("institution_id", &b.to_string()), ("college_name", "x学院")]
+        )
+        .await
+        .0,
         StatusCode::FORBIDDEN
     );
     // A lead scoped to another school's college is refused.
     let other = b_colleges[0].to_string();
     let (status, _) = app
-        .call(&coordinator_a, "accounts/create-lead", &[
-            ("username", "sneaky_lead"),
-            ("display_name", "某某"),
-            ("mobile", "13912345678"),
-            ("college_ids[0]", &other),
-        ])
+        .call(
+            &coordinator_a,
+            "accounts/create-lead",
+            &[
+                ("username", "sneaky_lead"),
+                ("display_name", "某某"),
+                ("mobile", "13912345678"),
+                ("college_ids[0]", &other),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
     // Its list shows only its own leads.
@@ -85,22 +96,26 @@ async fn a_coordinator_creates_a_scoped_lead_who_sees_only_that_scope() {
     let colleges = app.college_ids(a).await;
     let (second, third) = (colleges[1].to_string(), colleges[2].to_string());
     let (status, issued) = app
-        .call(&coordinator, "accounts/create-lead", &[
-            ("username", "lead_auto"),
-            ("display_name", "汽车证书负责人"),
-            ("mobile", "13912345678"),
-            ("college_ids[0]", &second),
-        ])
+        .call(
+            &coordinator,
+            "accounts/create-lead",
+            &[
+                ("username", "lead_auto"),
+                ("display_name", "汽车证书负责人"),
+                ("mobile", "13912345678"),
+                ("college_ids[0]", &second),
+            ],
+        )
         .await;
     assert_eq!(status, StatusCode::OK, "{issued}");
     let password = issued["password"].as_str().unwrap().to_string();
 
     let lead = app.login_with("lead_auto", &password).await;
-    app.call(&lead, "accounts/change-password", &[
-        ("current_password", &password),
-        ("new_password", "LeadPass2026"),
-        ("confirm_password", "LeadPass2026"),
-    ])
+    app.call(
+        &lead,
+        "accounts/change-password",
+        &[("current_password", &password), ("new_password", "LeadPass2026"), ("confirm_password", "LeadPass2026")],
+    )
     .await;
     let (_, scope) = app.call(&lead, "accounts/my-scope", &[]).await;
     let ids: Vec<i64> = scope.as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
@@ -109,7 +124,11 @@ async fn a_coordinator_creates_a_scoped_lead_who_sees_only_that_scope() {
     // The coordinator widens the scope; the lead sees it at once.
     let lead_id = app.account_id("lead_auto").await.to_string();
     let (status, _) = app
-        .call(&coordinator, "accounts/set-scope", &[("account_id", &lead_id), ("college_ids[0]", &second), ("college_ids[1]", &third)])
+        .call(
+            &coordinator,
+            "accounts/set-scope",
+            &[("account_id", &lead_id), ("college_ids[0]", &second), ("college_ids[1]", &third)],
+        )
         .await;
     assert_eq!(status, StatusCode::OK);
     let (_, scope) = app.call(&lead, "accounts/my-scope", &[]).await;
@@ -149,7 +168,11 @@ async fn only_the_secretariat_creates_provincial_accounts() {
     assert_eq!(status, StatusCode::OK, "{issued}");
     // It cannot create school accounts: schools register their own coordinator.
     let (status, body) = app
-        .call(&secretariat, "accounts/create-staff", &[("username", "x_coord"), ("display_name", "x"), ("role", "coordinator")])
+        .call(
+            &secretariat,
+            "accounts/create-staff",
+            &[("username", "x_coord"), ("display_name", "x"), ("role", "coordinator")],
+        )
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     // The new expert must change the generated password first.

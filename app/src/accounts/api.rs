@@ -67,8 +67,15 @@ pub async fn change_password(
         let state = app_state()?;
         let caller = guard::require_login_for_password_change().await?;
         let token = session::request_cookie(session::COOKIE);
-        service::change_password(&state.pool, &caller, &current_password, &new_password, &confirm_password, token.as_deref())
-            .await?;
+        service::change_password(
+            &state.pool,
+            &caller,
+            &current_password,
+            &new_password,
+            &confirm_password,
+            token.as_deref(),
+        )
+        .await?;
         leptos_axum::redirect("/?password_changed=1");
         Ok(())
     })
@@ -89,7 +96,11 @@ pub async fn list_accounts() -> Result<Vec<AccountSummary>, AppError> {
 }
 
 #[server(prefix = "/api", endpoint = "accounts/create-staff")]
-pub async fn create_staff_account(username: String, display_name: String, role: String) -> Result<IssuedPassword, AppError> {
+pub async fn create_staff_account(
+    username: String,
+    display_name: String,
+    role: String,
+) -> Result<IssuedPassword, AppError> {
     run(async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Secretariat]).await?;
@@ -109,7 +120,8 @@ pub async fn create_lead(
     run(async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Coordinator]).await?;
-        let input = super::model::LeadInput { username, display_name, mobile, college_ids: college_ids.unwrap_or_default() };
+        let input =
+            super::model::LeadInput { username, display_name, mobile, college_ids: college_ids.unwrap_or_default() };
         flash_issued(service::create_lead(&state.pool, &caller, input).await?)
     })
     .await

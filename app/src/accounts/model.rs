@@ -213,9 +213,10 @@ mod tests {
 
     #[test]
     fn lead_input_reports_every_wrong_field() {
-        let errors = LeadInput { username: "a b".into(), display_name: "".into(), mobile: "123".into(), college_ids: vec![] }
-            .validate()
-            .unwrap_err();
+        let errors =
+            LeadInput { username: "a b".into(), display_name: "".into(), mobile: "123".into(), college_ids: vec![] }
+                .validate()
+                .unwrap_err();
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["username", "display_name", "mobile", "college_ids"]);
     }

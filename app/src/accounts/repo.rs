@@ -25,7 +25,10 @@ const ACCOUNT_COLUMNS: &str =
     "id, username, display_name, password_hash, role, institution_id, status, must_change_password, mobile, is_demo";
 
 pub async fn find_account(pool: &Pool, id: i64) -> Result<Option<AccountRow>, AppError> {
-    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1")).bind(id).fetch_optional(pool).await?)
+    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?)
 }
 
 pub async fn find_account_by_username(pool: &Pool, username: &str) -> Result<Option<AccountRow>, AppError> {
@@ -88,10 +91,11 @@ pub async fn update_status(pool: &Pool, id: i64, status: AccountStatus) -> Resul
 }
 
 pub async fn list_scope_college_ids(pool: &Pool, account_id: i64) -> Result<Vec<i64>, AppError> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT college_id FROM account_colleges WHERE account_id = $1 ORDER BY college_id")
-        .bind(account_id)
-        .fetch_all(pool)
-        .await?;
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT college_id FROM account_colleges WHERE account_id = $1 ORDER BY college_id")
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 

@@ -1,6 +1,8 @@
 //! Account rules (server only): login, passwords, who may manage whom.
 
-use super::model::{validate_new_password, validate_username, AccountStatus, CurrentUser, IssuedPassword, LeadInput, Role};
+use super::model::{
+    validate_new_password, validate_username, AccountStatus, CurrentUser, IssuedPassword, LeadInput, Role,
+};
 use super::repo::{self, NewAccount};
 use crate::auth::guard::Caller;
 use crate::auth::password::{hash_password_blocking, verify_password_blocking};
@@ -19,7 +21,12 @@ fn bad_login() -> AppError {
 }
 
 /// Checks the password (rate-limited, timing-safe) and opens a new session; returns its token.
-pub async fn login(state: &AppState, username: &str, password: &str, address: &str) -> Result<(String, Role), AppError> {
+pub async fn login(
+    state: &AppState,
+    username: &str,
+    password: &str,
+    address: &str,
+) -> Result<(String, Role), AppError> {
     let username = username.trim();
     if state.login_limiter.is_blocked(username, address, now()) {
         return Err(AppError::TooManyAttempts);
@@ -42,7 +49,10 @@ pub async fn login(state: &AppState, username: &str, password: &str, address: &s
             ))
         }
         AccountStatus::Disabled => {
-            return Err(AppError::conflict("账号已停用，请联系学校统筹或秘书处。", "The account is disabled; ask your coordinator or the secretariat."))
+            return Err(AppError::conflict(
+                "账号已停用，请联系学校统筹或秘书处。",
+                "The account is disabled; ask your coordinator or the secretariat.",
+            ))
         }
     }
     state.login_limiter.record_success(username);
@@ -81,7 +91,11 @@ pub async fn change_password(
     }
     validate_new_password(new, confirm).map_err(|e| AppError::Validation(vec![e]))?;
     if new == current {
-        return Err(AppError::field("new_password", "新密码不能与当前密码相同。", "The new password must differ from the current one."));
+        return Err(AppError::field(
+            "new_password",
+            "新密码不能与当前密码相同。",
+            "The new password must differ from the current one.",
+        ));
     }
     let hash = hash_password_blocking(new.to_string()).await?;
     repo::update_password(pool, caller.id, &hash, false).await?;
@@ -116,7 +130,10 @@ pub async fn reset_password(pool: &Pool, caller: &Caller, account_id: i64) -> Re
 pub async fn set_active(pool: &Pool, caller: &Caller, account_id: i64, active: bool) -> Result<(), AppError> {
     let target = ensure_can_manage(pool, caller, account_id).await?;
     if target.status == AccountStatus::Pending.code() {
-        return Err(AppError::conflict("待激活的注册请在“待处理”中激活。", "Activate pending registrations from the pending list."));
+        return Err(AppError::conflict(
+            "待激活的注册请在“待处理”中激活。",
+            "Activate pending registrations from the pending list.",
+        ));
     }
     let status = if active { AccountStatus::Active } else { AccountStatus::Disabled };
     repo::update_status(pool, account_id, status).await?;
@@ -143,7 +160,12 @@ pub async fn create_staff(
     }
     let errors: Vec<_> = [
         validate_username(username),
-        crate::validate::validate_required("display_name", crate::i18n::Text::new("名称", "the name"), display_name, 60),
+        crate::validate::validate_required(
+            "display_name",
+            crate::i18n::Text::new("名称", "the name"),
+            display_name,
+            60,
+        ),
     ]
     .into_iter()
     .filter_map(Result::err)
@@ -177,7 +199,9 @@ pub async fn create_staff(
 
 fn username_taken(err: AppError) -> AppError {
     match err {
-        AppError::Conflict(_) => AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another."),
+        AppError::Conflict(_) => {
+            AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another.")
+        }
         other => other,
     }
 }
@@ -223,7 +247,12 @@ pub async fn create_lead(pool: &Pool, caller: &Caller, input: LeadInput) -> Resu
     Ok(IssuedPassword { account_id: id, username: input.username.trim().to_string(), password })
 }
 
-pub async fn set_lead_scope(pool: &Pool, caller: &Caller, account_id: i64, college_ids: Vec<i64>) -> Result<(), AppError> {
+pub async fn set_lead_scope(
+    pool: &Pool,
+    caller: &Caller,
+    account_id: i64,
+    college_ids: Vec<i64>,
+) -> Result<(), AppError> {
     let school_id = caller.school_id()?;
     let target = ensure_can_manage(pool, caller, account_id).await?;
     if college_ids.is_empty() {

@@ -21,7 +21,8 @@ impl RateLimiter {
             list.retain(|t| now - t < WINDOW_SECS);
             list.len()
         };
-        count(account_key(account)) >= MAX_FAILURES_PER_ACCOUNT || count(address_key(address)) >= MAX_FAILURES_PER_ADDRESS
+        count(account_key(account)) >= MAX_FAILURES_PER_ACCOUNT
+            || count(address_key(address)) >= MAX_FAILURES_PER_ADDRESS
     }
 
     pub fn record_failure(&self, account: &str, address: &str, now: i64) {

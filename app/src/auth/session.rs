@@ -28,7 +28,9 @@ pub fn cookie_from_headers(headers: &axum::http::HeaderMap, name: &str) -> Optio
 /// or sit behind a proxy that the operator configures to be the only peer).
 pub fn client_address() -> String {
     use_context::<Parts>()
-        .and_then(|p| p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string()))
+        .and_then(|p| {
+            p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
+        })
         .unwrap_or_else(|| "unknown".to_string())
 }
 
@@ -53,17 +55,22 @@ pub async fn delete_session(pool: &Pool, token: &str) -> Result<(), AppError> {
 /// Ends every session of an account except, optionally, the one in use (after a password change or reset).
 pub async fn delete_sessions_of(pool: &Pool, account_id: i64, keep_token: Option<&str>) -> Result<(), AppError> {
     let keep = keep_token.map(digest).unwrap_or_default();
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2").bind(account_id).bind(keep).execute(pool).await?;
+    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
+        .bind(account_id)
+        .bind(keep)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
 /// The account id behind a session token, if the session is live.
 pub async fn account_for_token(pool: &Pool, token: &str) -> Result<Option<i64>, AppError> {
-    let row: Option<(i64,)> = sqlx::query_as("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-        .bind(digest(token))
-        .bind(now())
-        .fetch_optional(pool)
-        .await?;
+    let row: Option<(i64,)> =
+        sqlx::query_as("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
+            .bind(digest(token))
+            .bind(now())
+            .fetch_optional(pool)
+            .await?;
     Ok(row.map(|r| r.0))
 }
 
@@ -88,7 +95,8 @@ pub fn clear_session_cookie(secure: bool) {
 pub fn set_cookie(name: &str, value: &str, max_age: i64) {
     let secure = crate::state::app_state().map(|s| s.secure_cookies).unwrap_or(false);
     let secure = if secure { "; Secure" } else { "" };
-    let header = HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"));
+    let header =
+        HeaderValue::from_str(&format!("{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"));
     if let (Some(opts), Ok(value)) = (use_context::<ResponseOptions>(), header) {
         opts.append_header(header::SET_COOKIE, value);
     }

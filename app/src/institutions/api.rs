@@ -1,5 +1,8 @@
 //! Registry server functions: `/api/institutions/*`.
 
+// Form-backed server functions take one flat argument per form field, so they work with JavaScript off.
+#![allow(clippy::too_many_arguments)]
+
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +27,6 @@ pub async fn search_registry(query: String) -> Result<Vec<RegistryHit>, AppError
 
 /// Public: registers the school's coordinator account, pending the secretariat's activation.
 #[server(prefix = "/api", endpoint = "institutions/register")]
-#[allow(clippy::too_many_arguments)]
 pub async fn register_school(
     institution_id: i64,
     username: String,
@@ -60,8 +62,12 @@ pub async fn request_addition(
     contact_email: String,
 ) -> Result<(), AppError> {
     run(async {
-        let input =
-            AdditionRequestInput { name, city, note, contact: ContactInput { contact_name, contact_mobile, contact_email } };
+        let input = AdditionRequestInput {
+            name,
+            city,
+            note,
+            contact: ContactInput { contact_name, contact_mobile, contact_email },
+        };
         service::request_addition(&app_state()?.pool, input).await?;
         leptos_axum::redirect("/register/done?request=1");
         Ok(())
@@ -97,7 +103,6 @@ pub struct SaveOutcome {
 
 /// Secretariat: creates (no id) or edits a registry entry.
 #[server(prefix = "/api", endpoint = "institutions/save")]
-#[allow(clippy::too_many_arguments)]
 pub async fn save_institution(
     id: Option<i64>,
     name: String,
@@ -138,7 +143,11 @@ pub async fn add_college(institution_id: i64, college_name: String) -> Result<i6
 
 /// Coordinator: keeps the school's contact profile up to date.
 #[server(prefix = "/api", endpoint = "institutions/update-contact")]
-pub async fn update_contact(contact_name: String, contact_mobile: String, contact_email: String) -> Result<(), AppError> {
+pub async fn update_contact(
+    contact_name: String,
+    contact_mobile: String,
+    contact_email: String,
+) -> Result<(), AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let input = ContactInput { contact_name, contact_mobile, contact_email };

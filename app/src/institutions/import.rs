@@ -50,7 +50,11 @@ pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, App
 }
 
 fn unreadable() -> AppError {
-    AppError::field("file", "无法读取该文件，请确认它是有效的 .xlsx 或 .csv 文件。", "The file cannot be read as .xlsx or .csv.")
+    AppError::field(
+        "file",
+        "无法读取该文件，请确认它是有效的 .xlsx 或 .csv 文件。",
+        "The file cannot be read as .xlsx or .csv.",
+    )
 }
 
 /// Maps the header row to column positions; every column but website is required.
@@ -76,8 +80,15 @@ fn header_positions(header: &[String]) -> Result<Vec<Option<usize>>, AppError> {
     }
 }
 
+/// Valid rows with their spreadsheet row numbers, and the rows that are wrong.
+#[derive(Debug)]
+pub struct ParsedRows {
+    pub rows: Vec<(usize, InstitutionInput)>,
+    pub errors: Vec<RowError>,
+}
+
 /// Turns a table into validated inputs; rows with errors are reported, empty rows skipped.
-pub fn parse_rows(table: &[Vec<String>]) -> Result<(Vec<(usize, InstitutionInput)>, Vec<RowError>), AppError> {
+pub fn parse_rows(table: &[Vec<String>]) -> Result<ParsedRows, AppError> {
     let header = table.first().ok_or_else(|| AppError::field("file", "文件是空的。", "The file is empty."))?;
     let positions = header_positions(header)?;
     let mut rows = Vec::new();
@@ -103,13 +114,15 @@ pub fn parse_rows(table: &[Vec<String>]) -> Result<(Vec<(usize, InstitutionInput
         }
     }
     flag_duplicates(&rows, &mut errors);
-    Ok((rows, errors))
+    Ok(ParsedRows { rows, errors })
 }
 
 /// The same credit code or name twice in one file is an error on the later row.
 fn flag_duplicates(rows: &[(usize, InstitutionInput)], errors: &mut Vec<RowError>) {
     for (i, (row, input)) in rows.iter().enumerate() {
-        if let Some((first, _)) = rows[..i].iter().find(|(_, o)| o.credit_code == input.credit_code || o.name == input.name) {
+        if let Some((first, _)) =
+            rows[..i].iter().find(|(_, o)| o.credit_code == input.credit_code || o.name == input.name)
+        {
             errors.push(RowError {
                 row: *row,
                 errors: vec![FieldError::new(
@@ -136,7 +149,7 @@ mod tests {
              乙职业学院,高职(专科)院校,广州,91350100M000100Y44,41450,,\n"
         );
         let table = read_table("x.csv", csv.as_bytes()).unwrap();
-        let (rows, errors) = parse_rows(&table).unwrap();
+        let ParsedRows { rows, errors } = parse_rows(&table).unwrap();
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].1.city, "南宁市");
         assert_eq!(errors.len(), 1);
@@ -149,7 +162,7 @@ mod tests {
     fn duplicate_rows_in_one_file_are_errors() {
         let line = "甲职业学院,中职学校,南宁,91350100M000100Y43,4145012345,,南宁市一路1号\n";
         let table = read_table("x.csv", format!("{HEADER}{line}{line}").as_bytes()).unwrap();
-        let (_, errors) = parse_rows(&table).unwrap();
+        let errors = parse_rows(&table).unwrap().errors;
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].row, 3);
     }

@@ -22,7 +22,8 @@ pub const PATH: &str = "/api/institutions/import";
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 pub async fn handle(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
-    let wants_json = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("application/json"));
+    let wants_json =
+        headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("application/json"));
     match import(&state, &headers, multipart).await {
         Ok((report_id, report)) if wants_json => {
             let status = if report.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -35,13 +36,18 @@ pub async fn handle(State(state): State<AppState>, headers: HeaderMap, multipart
                 (status, Json(err)).into_response()
             } else {
                 let json = serde_json::to_string(&err).unwrap_or_default();
-                Redirect::to(&format!("/registry?form_error={}", crate::forms::encode_query_value(&json))).into_response()
+                Redirect::to(&format!("/registry?form_error={}", crate::forms::encode_query_value(&json)))
+                    .into_response()
             }
         }
     }
 }
 
-async fn import(state: &AppState, headers: &HeaderMap, mut multipart: Multipart) -> Result<(i64, ImportReport), AppError> {
+async fn import(
+    state: &AppState,
+    headers: &HeaderMap,
+    mut multipart: Multipart,
+) -> Result<(i64, ImportReport), AppError> {
     let token = cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
     let caller = caller_for_token(&state.pool, &token).await?.ok_or(AppError::Unauthorized)?;
     let caller = check_role(caller, &[Role::Secretariat])?;

@@ -3,12 +3,12 @@
 //! `/api/institutions/*`; pages `/register`, `/registry`, `/school`.
 
 pub mod api;
-pub mod model;
-pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod import;
 #[cfg(feature = "ssr")]
 pub mod import_route;
+pub mod model;
+pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]

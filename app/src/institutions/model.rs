@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::model::validate_username;
 use crate::i18n::Text;
 use crate::validate::{
-    collect, validate_credit_code, validate_email, validate_mobile, validate_required, validate_school_code, validate_url,
-    FieldError,
+    collect, validate_credit_code, validate_email, validate_mobile, validate_required, validate_school_code,
+    validate_url, FieldError,
 };
 
 /// Guangxi's 14 prefecture-level cities (zh, en).
@@ -52,10 +52,7 @@ pub fn parse_kind(value: &str) -> Option<&'static str> {
 /// Accepts a city with or without the 市 suffix, or by its English name.
 pub fn parse_city(value: &str) -> Option<&'static str> {
     let v = value.trim();
-    CITIES
-        .iter()
-        .find(|c| c.0 == v || c.0.trim_end_matches('市') == v || c.1.eq_ignore_ascii_case(v))
-        .map(|c| c.0)
+    CITIES.iter().find(|c| c.0 == v || c.0.trim_end_matches('市') == v || c.1.eq_ignore_ascii_case(v)).map(|c| c.0)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,7 +88,14 @@ pub struct InstitutionInput {
 impl InstitutionInput {
     /// Trims every field and upper-cases the credit code, so what is checked is what is stored.
     pub fn normalized(mut self) -> Self {
-        for field in [&mut self.name, &mut self.kind, &mut self.city, &mut self.school_code, &mut self.website, &mut self.address] {
+        for field in [
+            &mut self.name,
+            &mut self.kind,
+            &mut self.city,
+            &mut self.school_code,
+            &mut self.website,
+            &mut self.address,
+        ] {
             *field = field.trim().to_string();
         }
         self.credit_code = crate::validate::normalize_credit_code(&self.credit_code);
@@ -214,6 +218,7 @@ pub struct College {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AdditionRequest {
     pub id: i64,
     pub name: String,
@@ -227,6 +232,7 @@ pub struct AdditionRequest {
 
 /// A coordinator registration waiting for activation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PendingRegistration {
     pub account_id: i64,
     pub username: String,

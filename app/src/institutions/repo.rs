@@ -2,7 +2,9 @@
 
 use sqlx::AnyConnection;
 
-use super::model::{AdditionRequest, AdditionRequestInput, College, Institution, InstitutionInput, PendingRegistration, RegistryHit};
+use super::model::{
+    AdditionRequest, AdditionRequestInput, College, Institution, InstitutionInput, PendingRegistration, RegistryHit,
+};
 use crate::db::{now, Pool};
 use crate::error::AppError;
 
@@ -65,8 +67,11 @@ pub async fn list_institutions(pool: &Pool, query: &str) -> Result<Vec<Instituti
 }
 
 pub async fn get_institution(pool: &Pool, id: i64) -> Result<Institution, AppError> {
-    let row: InstitutionRow =
-        sqlx::query_as(&format!("{SELECT_INSTITUTION} WHERE i.id = $1")).bind(id).fetch_optional(pool).await?.ok_or(AppError::NotFound)?;
+    let row: InstitutionRow = sqlx::query_as(&format!("{SELECT_INSTITUTION} WHERE i.id = $1"))
+        .bind(id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(row.into())
 }
 
@@ -87,12 +92,18 @@ pub async fn search_registry(pool: &Pool, query: &str) -> Result<Vec<RegistryHit
 }
 
 pub async fn find_institution_id_by_credit_code(conn: &mut AnyConnection, code: &str) -> Result<Option<i64>, AppError> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT id FROM institutions WHERE credit_code = $1").bind(code).fetch_optional(&mut *conn).await?;
+    let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM institutions WHERE credit_code = $1")
+        .bind(code)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|r| r.0))
 }
 
-pub async fn insert_institution(conn: &mut AnyConnection, input: &InstitutionInput, is_demo: bool) -> Result<i64, AppError> {
+pub async fn insert_institution(
+    conn: &mut AnyConnection,
+    input: &InstitutionInput,
+    is_demo: bool,
+) -> Result<i64, AppError> {
     let ts = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO institutions (name, kind, city, credit_code, school_code, website, address, is_demo, created_at, updated_at) \
@@ -134,7 +145,13 @@ pub async fn update_institution(conn: &mut AnyConnection, id: i64, input: &Insti
     Ok(())
 }
 
-pub async fn update_contact(conn: &mut AnyConnection, id: i64, name: &str, mobile: &str, email: &str) -> Result<(), AppError> {
+pub async fn update_contact(
+    conn: &mut AnyConnection,
+    id: i64,
+    name: &str,
+    mobile: &str,
+    email: &str,
+) -> Result<(), AppError> {
     sqlx::query("UPDATE institutions SET contact_name = $1, contact_mobile = $2, contact_email = $3, updated_at = $4 WHERE id = $5")
         .bind(name)
         .bind(mobile)
@@ -182,35 +199,24 @@ pub async fn insert_addition_request(pool: &Pool, input: &AdditionRequestInput) 
 }
 
 pub async fn list_open_requests(pool: &Pool) -> Result<Vec<AdditionRequest>, AppError> {
-    let rows: Vec<(i64, String, String, String, String, String, String, i64)> = sqlx::query_as(
+    Ok(sqlx::query_as(
         "SELECT id, name, city, note, contact_name, contact_mobile, contact_email, created_at FROM addition_requests \
          WHERE status = 'open' ORDER BY created_at",
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| AdditionRequest {
-            id: r.0,
-            name: r.1,
-            city: r.2,
-            note: r.3,
-            contact_name: r.4,
-            contact_mobile: r.5,
-            contact_email: r.6,
-            created_at: r.7,
-        })
-        .collect())
+    .await?)
 }
 
 pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Result<(), AppError> {
-    let done = sqlx::query("UPDATE addition_requests SET status = $1, closed_by = $2, closed_at = $3 WHERE id = $4 AND status = 'open'")
-        .bind(status)
-        .bind(by)
-        .bind(now())
-        .bind(id)
-        .execute(pool)
-        .await?;
+    let done = sqlx::query(
+        "UPDATE addition_requests SET status = $1, closed_by = $2, closed_at = $3 WHERE id = $4 AND status = 'open'",
+    )
+    .bind(status)
+    .bind(by)
+    .bind(now())
+    .bind(id)
+    .execute(pool)
+    .await?;
     if done.rows_affected() == 0 {
         return Err(AppError::NotFound);
     }
@@ -218,24 +224,12 @@ pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Resul
 }
 
 pub async fn list_pending_registrations(pool: &Pool) -> Result<Vec<PendingRegistration>, AppError> {
-    let rows: Vec<(i64, String, i64, String, String, String, String, i64)> = sqlx::query_as(
-        "SELECT a.id, a.username, i.id, i.name, a.display_name, COALESCE(a.mobile, ''), COALESCE(a.email, ''), a.created_at \
-         FROM accounts a JOIN institutions i ON i.id = a.institution_id \
+    Ok(sqlx::query_as(
+        "SELECT a.id AS account_id, a.username, i.id AS institution_id, i.name AS institution_name, \
+         a.display_name AS contact_name, COALESCE(a.mobile, '') AS contact_mobile, COALESCE(a.email, '') AS contact_email, \
+         a.created_at FROM accounts a JOIN institutions i ON i.id = a.institution_id \
          WHERE a.role = 'coordinator' AND a.status = 'pending' ORDER BY a.created_at",
     )
     .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| PendingRegistration {
-            account_id: r.0,
-            username: r.1,
-            institution_id: r.2,
-            institution_name: r.3,
-            contact_name: r.4,
-            contact_mobile: r.5,
-            contact_email: r.6,
-            created_at: r.7,
-        })
-        .collect())
+    .await?)
 }

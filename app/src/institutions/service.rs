@@ -12,7 +12,11 @@ use crate::i18n::Text;
 use crate::validate::FieldError;
 
 /// Creates (id None) or updates an institution; returns its id and any warnings.
-pub async fn save_institution(pool: &Pool, id: Option<i64>, input: InstitutionInput) -> Result<(i64, Vec<Text>), AppError> {
+pub async fn save_institution(
+    pool: &Pool,
+    id: Option<i64>,
+    input: InstitutionInput,
+) -> Result<(i64, Vec<Text>), AppError> {
     let input = input.normalized();
     let warnings = input.validate().map_err(AppError::Validation)?;
     let mut conn = pool.acquire().await?;
@@ -34,7 +38,7 @@ pub async fn save_institution(pool: &Pool, id: Option<i64>, input: InstitutionIn
 /// Imports a file: every row valid and saved, or nothing saved and every bad row reported.
 pub async fn import_file(pool: &Pool, file_name: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
     let table = import::read_table(file_name, bytes)?;
-    let (rows, errors) = import::parse_rows(&table)?;
+    let import::ParsedRows { rows, errors } = import::parse_rows(&table)?;
     let mut report = ImportReport { rows_read: rows.len() + errors.len(), inserted: 0, updated: 0, errors };
     if !report.errors.is_empty() {
         return Ok(report);
@@ -118,7 +122,14 @@ pub async fn activate(pool: &Pool, account_id: i64) -> Result<(), AppError> {
     let email = email.and_then(|e| e.0).unwrap_or_default();
     let mut tx = pool.begin().await?;
     sqlx::query("UPDATE accounts SET status = 'active' WHERE id = $1").bind(account_id).execute(&mut *tx).await?;
-    repo::update_contact(&mut tx, institution_id, &account.display_name, account.mobile.as_deref().unwrap_or(""), &email).await?;
+    repo::update_contact(
+        &mut tx,
+        institution_id,
+        &account.display_name,
+        account.mobile.as_deref().unwrap_or(""),
+        &email,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }
@@ -146,7 +157,9 @@ pub async fn add_college(pool: &Pool, caller: &Caller, institution_id: i64, name
         .map_err(|e| AppError::Validation(vec![e]))?;
     let mut conn = pool.acquire().await?;
     repo::insert_college(&mut conn, institution_id, name.trim()).await.map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field("college_name", "该二级学院/系部已存在。", "This college already exists."),
+        AppError::Conflict(_) => {
+            AppError::field("college_name", "该二级学院/系部已存在。", "This college already exists.")
+        }
         other => other,
     })
 }

@@ -24,7 +24,11 @@ fn initial_lang() -> Lang {
     }
     #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
     {
-        document().document_element().and_then(|e| e.get_attribute("lang")).map(|l| Lang::from_code(&l)).unwrap_or_default()
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .map(|l| Lang::from_code(&l))
+            .unwrap_or_default()
     }
     #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
     {

@@ -6,7 +6,7 @@ use leptos_router::components::Redirect;
 use crate::accounts::api::my_scope;
 use crate::accounts::model::{CurrentUser, Role};
 use crate::i18n::{t, tr};
-use crate::institutions::api::{list_institutions, get_pending_work};
+use crate::institutions::api::{get_pending_work, list_institutions};
 use crate::shell::use_user;
 use crate::ui::Loading;
 
@@ -62,7 +62,12 @@ fn RoleHome(user: CurrentUser) -> impl IntoView {
 
 #[component]
 fn SecretariatHome() -> impl IntoView {
-    let data = Resource::new(|| (), |_| async { Ok::<_, crate::error::AppError>((get_pending_work().await?, list_institutions(String::new()).await?)) });
+    let data = Resource::new(
+        || (),
+        |_| async {
+            Ok::<_, crate::error::AppError>((get_pending_work().await?, list_institutions(String::new()).await?))
+        },
+    );
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

@@ -75,7 +75,8 @@ mod tests {
     fn mobile_accepts_valid_and_refuses_invalid_numbers() {
         assert!(validate_mobile("m", "13800000000").is_ok());
         assert!(validate_mobile("m", "19912345678").is_ok());
-        for bad in ["12800000000", "1380000000", "138000000001", "1380000000a", "", "０３８００００００００"] {
+        for bad in ["12800000000", "1380000000", "138000000001", "1380000000a", "", "０３８００００００００"]
+        {
             assert!(validate_mobile("m", bad).is_err(), "{bad}");
         }
     }

@@ -34,11 +34,7 @@ impl FieldError {
 pub fn validate_required(field: &'static str, label: Text, value: &str, max_chars: usize) -> Result<(), FieldError> {
     let value = value.trim();
     if value.is_empty() {
-        return Err(FieldError::new(
-            field,
-            &format!("请填写{}。", label.zh),
-            &format!("Please fill in {}.", label.en),
-        ));
+        return Err(FieldError::new(field, &format!("请填写{}。", label.zh), &format!("Please fill in {}.", label.en)));
     }
     if value.chars().count() > max_chars {
         return Err(FieldError::new(

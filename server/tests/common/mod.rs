@@ -76,14 +76,18 @@ impl TestApp {
 
     pub async fn login_with(&self, username: &str, password: &str) -> Client {
         let client = self.client();
-        let (status, body) = self.call(&client, "accounts/login", &[("username", username), ("password", password)]).await;
+        let (status, body) =
+            self.call(&client, "accounts/login", &[("username", username), ("password", password)]).await;
         assert_eq!(status, StatusCode::OK, "login as {username}: {body}");
         client
     }
 
     pub async fn institution_id(&self, name: &str) -> i64 {
-        let (id,): (i64,) =
-            sqlx::query_as("SELECT id FROM institutions WHERE name = $1").bind(name).fetch_one(&self.pool).await.unwrap();
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM institutions WHERE name = $1")
+            .bind(name)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap();
         id
     }
 
@@ -97,8 +101,11 @@ impl TestApp {
     }
 
     pub async fn account_id(&self, username: &str) -> i64 {
-        let (id,): (i64,) =
-            sqlx::query_as("SELECT id FROM accounts WHERE username = $1").bind(username).fetch_one(&self.pool).await.unwrap();
+        let (id,): (i64,) = sqlx::query_as("SELECT id FROM accounts WHERE username = $1")
+            .bind(username)
+            .fetch_one(&self.pool)
+            .await
+            .unwrap();
         id
     }
 }

@@ -15,7 +15,10 @@ pub fn StaffPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let toggle = ServerAction::<SetAccountActive>::new();
     let error = Signal::derive(move || {
-        create.value().get().and_then(|r| r.err())
+        create
+            .value()
+            .get()
+            .and_then(|r| r.err())
             .or_else(|| reset.value().get().and_then(|r| r.err()))
             .or_else(|| toggle.value().get().and_then(|r| r.err()))
     });

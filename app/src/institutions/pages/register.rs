@@ -8,9 +8,9 @@ use leptos_router::hooks::use_query_map;
 use super::checks;
 use super::contact_fields::ContactFields;
 use crate::i18n::t;
+use crate::i18n::tr;
 use crate::institutions::api::{search_registry, RegisterSchool, RequestAddition};
 use crate::institutions::model::{city_label, CITIES};
-use crate::i18n::tr;
 use crate::ui::{ErrorBox, Field, Loading};
 
 #[component]

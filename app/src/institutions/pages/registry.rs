@@ -6,7 +6,9 @@ use leptos_router::hooks::use_query_map;
 
 use crate::error::AppError;
 use crate::i18n::{t, tr};
-use crate::institutions::api::{list_institutions, get_pending_work, CloseAdditionRequest, DecideRegistration, PendingWork};
+use crate::institutions::api::{
+    get_pending_work, list_institutions, CloseAdditionRequest, DecideRegistration, PendingWork,
+};
 use crate::institutions::model::{city_label, kind_label};
 use crate::ui::{time::format_shanghai, ErrorBox, Loading};
 
@@ -72,7 +74,11 @@ fn Denied(error: AppError) -> impl IntoView {
 }
 
 #[component]
-fn Pending(work: PendingWork, decide: ServerAction<DecideRegistration>, close: ServerAction<CloseAdditionRequest>) -> impl IntoView {
+fn Pending(
+    work: PendingWork,
+    decide: ServerAction<DecideRegistration>,
+    close: ServerAction<CloseAdditionRequest>,
+) -> impl IntoView {
     view! {
         <section class="pending">
             <h2>{t("待激活的注册", "Registrations to activate")} " (" {work.registrations.len()} ")"</h2>

@@ -98,13 +98,18 @@ fn Leads(institution_id: i64) -> impl IntoView {
     let scope = ServerAction::<SetLeadScope>::new();
     let create_error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let error = Signal::derive(move || {
-        reset.value().get().and_then(|r| r.err())
+        reset
+            .value()
+            .get()
+            .and_then(|r| r.err())
             .or_else(|| toggle.value().get().and_then(|r| r.err()))
             .or_else(|| scope.value().get().and_then(|r| r.err()))
     });
     let data = Resource::new(
         move || (create.version().get(), reset.version().get(), toggle.version().get(), scope.version().get()),
-        move |_| async move { Ok::<_, crate::error::AppError>((list_accounts().await?, list_colleges(institution_id).await?)) },
+        move |_| async move {
+            Ok::<_, crate::error::AppError>((list_accounts().await?, list_colleges(institution_id).await?))
+        },
     );
     view! {
         <h2>{t("证书负责人子账号", "Certificate leads' sub-accounts")}</h2>
@@ -161,7 +166,11 @@ fn CollegeChoice(colleges: Vec<College>, chosen: Vec<i64>) -> impl IntoView {
 }
 
 #[component]
-fn ScopeEditors(accounts: Vec<AccountSummary>, colleges: Vec<College>, scope: ServerAction<SetLeadScope>) -> impl IntoView {
+fn ScopeEditors(
+    accounts: Vec<AccountSummary>,
+    colleges: Vec<College>,
+    scope: ServerAction<SetLeadScope>,
+) -> impl IntoView {
     (!accounts.is_empty()).then(|| view! {
         <details class="card">
             <summary>{t("调整负责范围", "Change scopes")}</summary>

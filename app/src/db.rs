@@ -12,3 +12,19 @@ pub type Pool = sqlx::AnyPool;
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
+
+/// A LIKE pattern for a substring search (works for Chinese text), with `%`, `_` and `\` typed by the user
+/// matched literally; queries use `ESCAPE '\'`.
+pub fn like_pattern(query: &str) -> String {
+    let escaped = query.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+/// An UPDATE or DELETE that touched no row means the record does not exist.
+pub fn touched(result: Result<sqlx::any::AnyQueryResult, sqlx::Error>) -> Result<(), crate::error::AppError> {
+    if result?.rows_affected() == 0 {
+        Err(crate::error::AppError::NotFound)
+    } else {
+        Ok(())
+    }
+}

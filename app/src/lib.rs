@@ -6,6 +6,7 @@ pub mod error;
 pub mod forms;
 pub mod i18n;
 pub mod institutions;
+pub mod library;
 pub mod shell;
 pub mod ui;
 pub mod validate;

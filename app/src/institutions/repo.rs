@@ -5,7 +5,7 @@ use sqlx::AnyConnection;
 use super::model::{
     AdditionRequest, AdditionRequestInput, College, Institution, InstitutionInput, PendingRegistration, RegistryHit,
 };
-use crate::db::{now, Pool};
+use crate::db::{like_pattern, now, touched, Pool};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -49,12 +49,6 @@ const SELECT_INSTITUTION: &str = "SELECT i.id, i.name, i.kind, i.city, i.credit_
      i.contact_name, i.contact_mobile, i.contact_email, i.is_demo, \
      (SELECT COUNT(*) FROM accounts a WHERE a.institution_id = i.id AND a.role = 'coordinator' AND a.status <> 'disabled') \
      AS coordinators FROM institutions i";
-
-/// Escapes LIKE wildcards so a typed `%` or `_` is searched literally.
-fn like_pattern(query: &str) -> String {
-    let escaped = query.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
-    format!("%{escaped}%")
-}
 
 pub async fn list_institutions(pool: &Pool, query: &str) -> Result<Vec<Institution>, AppError> {
     let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
@@ -124,7 +118,7 @@ pub async fn insert_institution(
 }
 
 pub async fn update_institution(conn: &mut AnyConnection, id: i64, input: &InstitutionInput) -> Result<(), AppError> {
-    let done = sqlx::query(
+    touched(sqlx::query(
         "UPDATE institutions SET name = $1, kind = $2, city = $3, credit_code = $4, school_code = $5, website = $6, \
          address = $7, updated_at = $8 WHERE id = $9",
     )
@@ -138,11 +132,7 @@ pub async fn update_institution(conn: &mut AnyConnection, id: i64, input: &Insti
     .bind(now())
     .bind(id)
     .execute(&mut *conn)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    .await)
 }
 
 pub async fn update_contact(
@@ -208,7 +198,7 @@ pub async fn list_open_requests(pool: &Pool) -> Result<Vec<AdditionRequest>, App
 }
 
 pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Result<(), AppError> {
-    let done = sqlx::query(
+    touched(sqlx::query(
         "UPDATE addition_requests SET status = $1, closed_by = $2, closed_at = $3 WHERE id = $4 AND status = 'open'",
     )
     .bind(status)
@@ -216,11 +206,7 @@ pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Resul
     .bind(now())
     .bind(id)
     .execute(pool)
-    .await?;
-    if done.rows_affected() == 0 {
-        return Err(AppError::NotFound);
-    }
-    Ok(())
+    .await)
 }
 
 pub async fn list_pending_registrations(pool: &Pool) -> Result<Vec<PendingRegistration>, AppError> {

@@ -15,6 +15,7 @@ use crate::i18n::{t, Lang};
 use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
+use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
 
 /// The language of this page: the cookie on the server, the document's `lang` in the browser.
 fn initial_lang() -> Lang {
@@ -87,6 +88,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registry/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/registry/:id") view=InstitutionPage ssr=SsrMode::Async/>
                     <Route path=path!("/school") view=SchoolPage ssr=SsrMode::Async/>
+                    <Route path=path!("/library") view=PoliciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -7,6 +7,7 @@ use crate::accounts::api::my_scope;
 use crate::accounts::model::{CurrentUser, Role};
 use crate::i18n::{t, tr};
 use crate::institutions::api::{get_pending_work, list_institutions};
+use crate::library::pages::LatestNotices;
 use crate::shell::use_user;
 use crate::ui::Loading;
 
@@ -23,6 +24,7 @@ pub fn HomePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <LatestNotices/>
     }
 }
 

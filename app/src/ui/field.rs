@@ -29,19 +29,20 @@ pub fn Field(
             set_live.set((!value.trim().is_empty()).then(|| check(value.trim())));
         }
     };
-    let id = format!("f-{name}");
+    // The input sits inside its label, so the same form may appear several times on a page without ids.
     view! {
         <div class="field">
-            <label for=id.clone()>{label}</label>
-            <input
-                id=id
-                type=kind
-                name=name
-                value=value
-                required=required
-                autocomplete=autocomplete
-                on:input=on_input
-            />
+            <label>
+                <span class="label">{label}</span>
+                <input
+                    type=kind
+                    name=name
+                    value=value
+                    required=required
+                    autocomplete=autocomplete
+                    on:input=on_input
+                />
+            </label>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {move || match live.get() {
                 Some(Err(e)) => Some(view! { <p class="field-error" role="alert">{tr(&e.message)}</p> }.into_any()),

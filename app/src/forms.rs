@@ -16,6 +16,20 @@ pub fn encode_query_value(value: &str) -> String {
         .collect()
 }
 
+/// Removes `form_error` and `form_values` from a path's query, keeping the other parameters.
+pub fn strip_form_params(path_and_query: &str) -> String {
+    let (path, query) = path_and_query.split_once('?').unwrap_or((path_and_query, ""));
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.starts_with("form_error=") && !p.starts_with("form_values="))
+        .collect();
+    if kept.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    }
+}
+
 /// Decodes a percent-encoded value (invalid escapes are kept as they are).
 pub fn decode_query_value(value: &str) -> String {
     let bytes = value.as_bytes();
@@ -38,6 +52,11 @@ pub fn decode_query_value(value: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// Reads the typed values passed back in the query string (scripts off), by field name.
+pub fn values_from_query(value: &str) -> std::collections::HashMap<String, String> {
+    serde_json::from_str(value).unwrap_or_default()
+}
+
 /// Reads an error passed back in the query string.
 pub fn error_from_query(value: &str) -> Option<AppError> {
     serde_json::from_str(value).ok()
@@ -48,7 +67,7 @@ mod server {
     use axum::http::{header, request::Parts};
     use leptos::prelude::use_context;
 
-    use super::encode_query_value;
+    use super::{encode_query_value, strip_form_params};
     use crate::error::AppError;
 
     /// True for a plain browser form post to a server function (JavaScript off), which expects a page back.
@@ -60,20 +79,20 @@ mod server {
             .unwrap_or(false)
     }
 
-    /// The path of the page that posted the form (same origin only).
+    /// The path and query of the page that posted the form (same origin only), without an earlier
+    /// error or typed values.
     fn referer_path() -> String {
-        use_context::<Parts>()
+        let referer = use_context::<Parts>()
             .and_then(|p| p.headers.get(header::REFERER).and_then(|v| v.to_str().ok()).map(str::to_string))
-            .and_then(|r| {
-                let after_scheme = r.split_once("://").map(|x| x.1).unwrap_or(&r);
-                after_scheme.find('/').map(|i| after_scheme[i..].to_string())
-            })
-            .map(|p| p.split('?').next().unwrap_or("/").to_string())
-            .unwrap_or_else(|| "/".to_string())
+            .unwrap_or_default();
+        let after_scheme = referer.split_once("://").map(|x| x.1).unwrap_or("");
+        let path_and_query = after_scheme.find('/').map(|i| &after_scheme[i..]).unwrap_or("/");
+        strip_form_params(path_and_query)
     }
 
-    /// Sets the HTTP status of an error and, for plain form posts, sends the browser back with it.
-    pub fn respond_error(err: AppError) -> AppError {
+    /// Sets the HTTP status of an error and, for plain form posts, sends the browser back with it
+    /// and with what was typed (never passwords), so nothing entered is lost.
+    pub fn respond_error(err: AppError, typed: Vec<(&'static str, String)>) -> AppError {
         if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
             if let Ok(status) = axum::http::StatusCode::from_u16(err.status()) {
                 opts.set_status(status);
@@ -81,19 +100,35 @@ mod server {
         }
         if is_plain_form_post() {
             let json = serde_json::to_string(&err).unwrap_or_default();
-            leptos_axum::redirect(&format!("{}?form_error={}", referer_path(), encode_query_value(&json)));
+            let typed: std::collections::HashMap<&str, String> = typed.into_iter().collect();
+            let typed = serde_json::to_string(&typed).unwrap_or_default();
+            let back = referer_path();
+            let separator = if back.contains('?') { '&' } else { '?' };
+            leptos_axum::redirect(&format!(
+                "{back}{separator}form_error={}&form_values={}",
+                encode_query_value(&json),
+                encode_query_value(&typed)
+            ));
         }
         err
     }
 
     /// Wraps a server function body so that its error gets the right status and JavaScript-off handling.
     pub async fn run<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-        body.await.map_err(respond_error)
+        body.await.map_err(|e| respond_error(e, Vec::new()))
+    }
+
+    /// Like [`run`], for forms: with scripts off the typed values come back with the error.
+    pub async fn run_form<T>(
+        typed: Vec<(&'static str, String)>,
+        body: impl std::future::Future<Output = Result<T, AppError>>,
+    ) -> Result<T, AppError> {
+        body.await.map_err(|e| respond_error(e, typed))
     }
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{is_plain_form_post, run};
+pub use server::{is_plain_form_post, run, run_form};
 
 #[cfg(test)]
 mod tests {
@@ -107,6 +142,13 @@ mod tests {
         assert!(encoded.chars().all(|c| c.is_ascii_alphanumeric() || "-_.~%".contains(c)));
         let decoded = decode_query_value(&encoded);
         assert_eq!(error_from_query(&decoded), Some(err));
+    }
+
+    #[test]
+    fn earlier_form_params_are_dropped_and_others_kept() {
+        assert_eq!(strip_form_params("/register?school=3&form_error=x&form_values=y"), "/register?school=3");
+        assert_eq!(strip_form_params("/registry?form_error=x"), "/registry");
+        assert_eq!(strip_form_params("/"), "/");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! Server-only code sits behind `feature = "ssr"`, browser-only code behind `feature = "hydrate"`.
 
 pub mod accounts;
+pub mod catalog;
 pub mod error;
 pub mod forms;
 pub mod i18n;

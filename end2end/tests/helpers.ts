@@ -16,6 +16,7 @@ export async function login(page: Page, info: TestInfo, username: string, passwo
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL((url) => url.pathname !== '/login');
+  await ready(page, info);
 }
 
 export async function logout(page: Page, info: TestInfo) {

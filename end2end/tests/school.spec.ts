@@ -102,4 +102,7 @@ test('with scripts off a bad registry entry comes back with the field errors', a
   await page.getByLabel('详细地址').fill('地址');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('.field-error', { hasText: '统一社会信用代码应为18位' })).toBeVisible();
+  // Nothing typed is lost: the form comes back filled in.
+  await expect(page.getByLabel('院校名称')).toHaveValue('缺信息学院');
+  await expect(page.getByLabel('统一社会信用代码')).toHaveValue('123');
 });

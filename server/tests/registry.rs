@@ -204,3 +204,32 @@ async fn a_school_not_found_asks_the_secretariat_to_add_it() {
     assert_eq!(pending["requests"][0]["name"], "某某县职业教育中心");
     assert_eq!(pending["requests"][0]["city"], "河池市");
 }
+
+#[tokio::test]
+async fn a_refused_plain_form_goes_back_with_the_error_and_what_was_typed_but_no_password() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client()
+        .post(format!("{}/api/institutions/register", app.base))
+        .header("Accept", "text/html")
+        .header("Referer", format!("{}/register?school=1", app.base))
+        .form(&[
+            ("institution_id", "1"),
+            ("username", "新用户"),
+            ("password", "Secret2026x"),
+            ("confirm_password", "Secret2026x"),
+            ("contact_name", "赵老师"),
+            ("contact_mobile", "1381234"),
+            ("contact_email", "zhao@qq.com"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::FOUND);
+    let location = response.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/register?school=1&form_error="), "{location}");
+    let decoded = app::forms::decode_query_value(&location);
+    assert!(decoded.contains("\"contact_name\":\"赵老师\""), "{decoded}");
+    assert!(decoded.contains("contact_mobile"), "{decoded}");
+    assert!(!decoded.contains("Secret2026x"), "passwords never travel back");
+}

@@ -9,7 +9,7 @@ use {
     super::model::Role,
     super::service,
     crate::auth::{guard, session},
-    crate::forms::run,
+    crate::forms::{run, run_form},
     crate::state::app_state,
 };
 
@@ -101,7 +101,7 @@ pub async fn create_staff_account(
     display_name: String,
     role: String,
 ) -> Result<IssuedPassword, AppError> {
-    run(async {
+    run_form(vec![("username", username.clone()), ("display_name", display_name.clone())], async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let role = Role::from_code(&role).ok_or_else(|| AppError::field("role", "请选择角色。", "Choose a role."))?;
@@ -117,7 +117,9 @@ pub async fn create_lead(
     mobile: String,
     college_ids: Option<Vec<i64>>,
 ) -> Result<IssuedPassword, AppError> {
-    run(async {
+    let typed =
+        vec![("username", username.clone()), ("display_name", display_name.clone()), ("mobile", mobile.clone())];
+    run_form(typed, async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let input =
@@ -162,12 +164,7 @@ pub async fn set_account_active(account_id: i64, active: bool) -> Result<(), App
 pub async fn my_scope() -> Result<Vec<ScopeCollege>, AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Lead]).await?;
-        let colleges = crate::institutions::repo::list_colleges(&app_state()?.pool, caller.school_id()?).await?;
-        Ok(colleges
-            .into_iter()
-            .filter(|c| caller.college_ids.contains(&c.id))
-            .map(|c| ScopeCollege { id: c.id, name: c.name })
-            .collect())
+        service::lead_scope(&app_state()?.pool, &caller).await
     })
     .await
 }

@@ -77,6 +77,16 @@ pub async fn current_user(pool: &Pool, caller: &Caller) -> Result<CurrentUser, A
     })
 }
 
+/// A lead's scope: the colleges of its school that the coordinator assigned.
+pub async fn lead_scope(pool: &Pool, caller: &Caller) -> Result<Vec<super::model::ScopeCollege>, AppError> {
+    let colleges = crate::institutions::repo::list_colleges(pool, caller.school_id()?).await?;
+    Ok(colleges
+        .into_iter()
+        .filter(|c| caller.college_ids.contains(&c.id))
+        .map(|c| super::model::ScopeCollege { id: c.id, name: c.name })
+        .collect())
+}
+
 pub async fn change_password(
     pool: &Pool,
     caller: &Caller,

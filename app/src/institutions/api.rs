@@ -15,7 +15,7 @@ use {
     super::{repo, service},
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::run,
+    crate::forms::{run, run_form},
     crate::state::app_state,
 };
 
@@ -36,7 +36,13 @@ pub async fn register_school(
     contact_mobile: String,
     contact_email: String,
 ) -> Result<(), AppError> {
-    run(async {
+    let typed = vec![
+        ("username", username.clone()),
+        ("contact_name", contact_name.clone()),
+        ("contact_mobile", contact_mobile.clone()),
+        ("contact_email", contact_email.clone()),
+    ];
+    run_form(typed, async {
         let input = RegistrationInput {
             institution_id,
             username,
@@ -61,7 +67,13 @@ pub async fn request_addition(
     contact_mobile: String,
     contact_email: String,
 ) -> Result<(), AppError> {
-    run(async {
+    let typed = vec![
+        ("name", name.clone()),
+        ("contact_name", contact_name.clone()),
+        ("contact_mobile", contact_mobile.clone()),
+        ("contact_email", contact_email.clone()),
+    ];
+    run_form(typed, async {
         let input = AdditionRequestInput {
             name,
             city,
@@ -113,7 +125,14 @@ pub async fn save_institution(
     website: String,
     address: String,
 ) -> Result<SaveOutcome, AppError> {
-    run(async {
+    let typed = vec![
+        ("name", name.clone()),
+        ("credit_code", credit_code.clone()),
+        ("school_code", school_code.clone()),
+        ("website", website.clone()),
+        ("address", address.clone()),
+    ];
+    run_form(typed, async {
         guard::require_role(&[Role::Secretariat]).await?;
         let input = InstitutionInput { name, kind, city, credit_code, school_code, website, address };
         let (id, warnings) = service::save_institution(&app_state()?.pool, id, input).await?;
@@ -134,7 +153,7 @@ pub async fn list_colleges(institution_id: i64) -> Result<Vec<College>, AppError
 
 #[server(prefix = "/api", endpoint = "institutions/add-college")]
 pub async fn add_college(institution_id: i64, college_name: String) -> Result<i64, AppError> {
-    run(async {
+    run_form(vec![("college_name", college_name.clone())], async {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
         service::add_college(&app_state()?.pool, &caller, institution_id, &college_name).await
     })
@@ -215,6 +234,30 @@ pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         super::import_route::load_report(&app_state()?.pool, id, caller.id).await
+    })
+    .await
+}
+
+/// Everything the coordinator's school page shows, in one call (one resource, nothing nested).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SchoolOverview {
+    pub institution: Institution,
+    pub colleges: Vec<College>,
+    pub leads: Vec<crate::accounts::model::AccountSummary>,
+}
+
+#[server(prefix = "/api", endpoint = "institutions/my-school")]
+pub async fn my_school() -> Result<SchoolOverview, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator]).await?;
+        let school_id = caller.school_id()?;
+        let pool = app_state()?.pool;
+        let leads = crate::accounts::repo::list_accounts(&pool, Some(school_id)).await?;
+        Ok(SchoolOverview {
+            institution: repo::get_institution(&pool, school_id).await?,
+            colleges: repo::list_colleges(&pool, school_id).await?,
+            leads: leads.into_iter().filter(|a| a.role == Role::Lead).collect(),
+        })
     })
     .await
 }

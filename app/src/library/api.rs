@@ -11,7 +11,7 @@ use {
     super::repo,
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::run,
+    crate::forms::{run, run_form},
     crate::state::app_state,
 };
 
@@ -33,7 +33,8 @@ pub async fn save_policy(
     doc_number: String,
     url: String,
 ) -> Result<i64, AppError> {
-    run(async {
+    let typed = vec![("title", title.clone()), ("doc_number", doc_number.clone()), ("url", url.clone())];
+    run_form(typed, async {
         guard::require_role(&[Role::Secretariat]).await?;
         let input = PolicyInput { scope, title, doc_number, url }.normalized();
         input.validate().map_err(AppError::Validation)?;
@@ -76,7 +77,7 @@ pub async fn save_notice(
     pinned: Option<String>,
     links: String,
 ) -> Result<i64, AppError> {
-    run(async {
+    run_form(vec![("title", title.clone())], async {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         // A checkbox sends a value only when ticked.
         let input = NoticeInput { title, body, audience, pinned: pinned.is_some(), links };
@@ -106,7 +107,7 @@ pub async fn list_faq(query: String) -> Result<Vec<Faq>, AppError> {
 
 #[server(prefix = "/api", endpoint = "library/save-faq")]
 pub async fn save_faq(id: Option<i64>, question: String, answer: String) -> Result<i64, AppError> {
-    run(async {
+    run_form(vec![("question", question.clone())], async {
         guard::require_role(&[Role::Secretariat]).await?;
         let (question, answer) = (question.trim().to_string(), answer.trim().to_string());
         crate::validate::collect([

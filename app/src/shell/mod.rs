@@ -2,6 +2,7 @@
 
 mod app;
 mod home;
+pub mod home_api;
 mod nav;
 
 pub use app::{shell, use_user, App, UserResource};

@@ -35,11 +35,13 @@ pub fn InstitutionPage() -> impl IntoView {
                                 <a href=format!("tel:{}", i.contact_mobile)>{i.contact_mobile.clone()}</a> " · " {i.contact_email.clone()}</p>
                         })}
                         <InstitutionForm existing=Some(i.clone())/>
-                        <Colleges institution_id=i.id/>
                     }.into_any(),
                 }
             })}
         </Suspense>
+        // Outside the suspense above: resources are never created inside a suspended block, so that
+        // server and browser create them in the same order.
+        {move || id().map(|institution_id| view! { <Colleges institution_id/> })}
         <p><a href="/registry">{t("返回院校总库", "Back to the registry")}</a></p>
     }
 }

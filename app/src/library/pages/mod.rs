@@ -6,7 +6,7 @@ mod policies;
 mod tabs;
 
 pub use faq::FaqPage;
-pub use notices::{LatestNotices, NoticesPage};
+pub use notices::NoticesPage;
 pub use policies::PoliciesPage;
 
 use leptos::prelude::*;

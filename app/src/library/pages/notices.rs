@@ -105,29 +105,3 @@ fn NoticeForm(save: ServerAction<SaveNotice>) -> impl IntoView {
         </ActionForm>
     }
 }
-
-/// The newest notices for a home page.
-#[component]
-pub fn LatestNotices() -> impl IntoView {
-    let notices = Resource::new(|| (), |_| list_notices(3));
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let list = notices.await.unwrap_or_default();
-                (!list.is_empty()).then(|| view! {
-                    <section class="latest-notices">
-                        <h2>{t("最新通知", "Latest notices")}</h2>
-                        <ul class="list">
-                            {list.into_iter().map(|n| view! {
-                                <li class="card">
-                                    <a class="title" href="/notices">{n.title}</a>
-                                    <p class="muted">{format_shanghai(n.published_at)}</p>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    </section>
-                })
-            })}
-        </Suspense>
-    }
-}

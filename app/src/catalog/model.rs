@@ -1,0 +1,126 @@
+//! Catalog types shared by the browser and the server.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+use crate::validate::FieldError;
+
+/// Certificate levels; each level of a certificate is declared separately (seed FAQ 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Level {
+    Junior,
+    Intermediate,
+    Senior,
+}
+
+impl Level {
+    pub const ALL: [Level; 3] = [Level::Junior, Level::Intermediate, Level::Senior];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::Junior => "junior",
+            Level::Intermediate => "intermediate",
+            Level::Senior => "senior",
+        }
+    }
+
+    /// Accepts the code or the Chinese name (imports use names).
+    pub fn parse(value: &str) -> Option<Level> {
+        let v = value.trim();
+        Level::ALL.into_iter().find(|l| l.code() == v || l.label().zh == v)
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Level::Junior => Text::new("初级", "Junior"),
+            Level::Intermediate => Text::new("中级", "Intermediate"),
+            Level::Senior => Text::new("高级", "Senior"),
+        }
+    }
+}
+
+/// The education level a major belongs to in the 2021 major catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum EducationLevel {
+    Secondary,
+    HigherVocational,
+    VocationalBachelor,
+    Bachelor,
+}
+
+impl EducationLevel {
+    pub const ALL: [EducationLevel; 4] = [
+        EducationLevel::Secondary,
+        EducationLevel::HigherVocational,
+        EducationLevel::VocationalBachelor,
+        EducationLevel::Bachelor,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            EducationLevel::Secondary => "secondary",
+            EducationLevel::HigherVocational => "higher_vocational",
+            EducationLevel::VocationalBachelor => "vocational_bachelor",
+            EducationLevel::Bachelor => "bachelor",
+        }
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            EducationLevel::Secondary => Text::new("中职", "Secondary vocational"),
+            EducationLevel::HigherVocational => Text::new("高职专科", "Higher vocational (associate)"),
+            EducationLevel::VocationalBachelor => Text::new("职业本科", "Vocational bachelor"),
+            EducationLevel::Bachelor => Text::new("普通本科", "Bachelor"),
+        }
+    }
+
+    /// Accepts the code or the Chinese name.
+    pub fn parse(value: &str) -> Option<EducationLevel> {
+        let v = value.trim();
+        EducationLevel::ALL.into_iter().find(|l| l.code() == v || l.label().zh == v)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Major {
+    /// Six digits in the 2021 catalog.
+    pub code: String,
+    pub name: String,
+    pub education_level: EducationLevel,
+    pub category: String,
+}
+
+/// A major code of the 2021 catalog: six digits.
+pub fn validate_major_code(code: &str) -> Result<(), FieldError> {
+    if code.len() == 6 && code.chars().all(|c| c.is_ascii_digit()) {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            "code",
+            "专业代码应为6位数字（2021年版专业目录），例如 530802。",
+            "A major code has 6 digits (2021 catalog), e.g. 530802.",
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn levels_and_education_levels_parse_from_code_or_chinese_name() {
+        assert_eq!(Level::parse("中级"), Some(Level::Intermediate));
+        assert_eq!(Level::parse("senior"), Some(Level::Senior));
+        assert_eq!(Level::parse("特级"), None);
+        assert_eq!(EducationLevel::parse("高职专科"), Some(EducationLevel::HigherVocational));
+        assert_eq!(EducationLevel::parse("本科"), None);
+    }
+
+    #[test]
+    fn major_codes_have_six_digits() {
+        assert!(validate_major_code("530802").is_ok());
+        for bad in ["53080", "5308021", "53080a", ""] {
+            assert!(validate_major_code(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+//! `/api/home`: everything a role's home shows, in one call, so the page has a single resource.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::accounts::model::{CurrentUser, ScopeCollege};
+use crate::error::AppError;
+use crate::library::model::Notice;
+#[cfg(feature = "ssr")]
+use {
+    crate::accounts::model::Role,
+    crate::auth::guard,
+    crate::forms::run,
+    crate::library::{model::notice_visible_to, repo as library_repo},
+    crate::state::app_state,
+};
+
+/// The role-specific part of a home page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum HomePanel {
+    Welcome,
+    Secretariat { registrations: usize, requests: usize, institutions: usize, registered: usize },
+    Coordinator { leads: usize },
+    Lead { scope: Vec<ScopeCollege> },
+    Staff,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    pub user: Option<CurrentUser>,
+    pub panel: HomePanel,
+    pub notices: Vec<Notice>,
+}
+
+#[server(prefix = "/api", endpoint = "home")]
+pub async fn get_home() -> Result<Home, AppError> {
+    run(async {
+        let pool = app_state()?.pool;
+        let caller = guard::current_caller().await?;
+        let role = caller.as_ref().map(|c| c.role);
+        let notices = library_repo::list_notices(&pool, 50).await?;
+        let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
+        let Some(caller) = caller else { return Ok(Home { user: None, panel: HomePanel::Welcome, notices }) };
+        let user = crate::accounts::service::current_user(&pool, &caller).await?;
+        let panel = match caller.role {
+            _ if caller.must_change_password => HomePanel::Staff,
+            Role::Secretariat => {
+                let institutions = crate::institutions::repo::list_institutions(&pool, "").await?;
+                HomePanel::Secretariat {
+                    registrations: crate::institutions::repo::list_pending_registrations(&pool).await?.len(),
+                    requests: crate::institutions::repo::list_open_requests(&pool).await?.len(),
+                    registered: institutions.iter().filter(|i| i.has_coordinator).count(),
+                    institutions: institutions.len(),
+                }
+            }
+            Role::Coordinator => {
+                let accounts = crate::accounts::repo::list_accounts(&pool, Some(caller.school_id()?)).await?;
+                HomePanel::Coordinator { leads: accounts.iter().filter(|a| a.role == Role::Lead).count() }
+            }
+            Role::Lead => HomePanel::Lead { scope: crate::accounts::service::lead_scope(&pool, &caller).await? },
+            Role::Expert | Role::Org => HomePanel::Staff,
+        };
+        Ok(Home { user: Some(user), panel, notices })
+    })
+    .await
+}

@@ -1,0 +1,34 @@
+import { expect, test } from '@playwright/test';
+import { login, logout } from './helpers';
+
+// Every page each role can open must hydrate without a mismatch: a page that fails to hydrate still
+// shows its server-rendered HTML, so only this check catches it.
+const pages: Record<string, string[]> = {
+  demo_secretariat: ['/', '/registry', '/registry/1', '/registry/new', '/staff', '/library', '/notices', '/faq', '/account'],
+  demo_coordinator: ['/', '/school', '/library', '/notices', '/faq', '/account'],
+  demo_lead: ['/', '/library', '/notices', '/faq', '/account', '/account/password'],
+  demo_expert: ['/', '/library', '/account'],
+};
+
+for (const [username, paths] of Object.entries(pages)) {
+  test(`every page of ${username} hydrates`, async ({ page }, info) => {
+    test.skip(info.project.name !== 'hydrated', 'hydration needs scripts');
+    const panics: string[] = [];
+    page.on('console', (m) => { if (m.text().includes('panicked')) panics.push(`${page.url()}: ${m.text().slice(0, 200)}`); });
+    await login(page, info, username);
+    for (const path of paths) {
+      await page.goto(path);
+      await page.waitForFunction(() => (window as any).__shenbao_hydrated === true);
+    }
+    expect(panics).toEqual([]);
+    await logout(page, info);
+  });
+}
+
+test('the public pages hydrate', async ({ page }, info) => {
+  test.skip(info.project.name !== 'hydrated', 'hydration needs scripts');
+  for (const path of ['/', '/login', '/register', '/register?q=演示', '/library', '/faq', '/notices']) {
+    await page.goto(path);
+    await page.waitForFunction(() => (window as any).__shenbao_hydrated === true);
+  }
+});

@@ -4,6 +4,7 @@
 use app::accounts::model::{AccountStatus, Role};
 use app::accounts::repo::{find_account_by_username, insert_account, replace_scope, NewAccount};
 use app::auth::password::hash_password;
+use app::catalog::model::Level;
 use app::db::Pool;
 use app::institutions::model::InstitutionInput;
 use app::institutions::repo::{find_institution_id_by_credit_code, insert_college, insert_institution, list_colleges};
@@ -50,6 +51,63 @@ pub const ACCOUNTS: [DemoAccount; 7] = [
         username: "demo_lead_b", role: Role::Lead, name: "乙校证书负责人（演示）", school: Some(1)
     },
 ];
+
+/// Certificates with their organizations (sourced facts) and demo fees in yuan per level; BIM's are its
+/// published 2022 fees, the others are demo figures.
+const CERTIFICATES: [(&str, &str, [i64; 3]); 6] = [
+    ("建筑信息模型(BIM)", "廊坊市中科建筑产业化创新研究中心", [290, 290, 500]),
+    ("物流管理", "北京中物联物流采购培训中心", [300, 350, 400]),
+    ("汽车运用与维修", "北京中车行高新技术有限公司", [320, 380, 450]),
+    ("网络系统建设与运维", "华为技术有限公司", [300, 400, 500]),
+    ("老年照护", "北京中福长者文化科技有限公司", [280, 330, 380]),
+    ("物联网安装调试与运维", "中盈创信(北京)科技有限公司", [300, 360, 420]),
+];
+
+/// The demo org account speaks for this organization.
+const DEMO_ORG_ORGANIZATION: &str = "北京中物联物流采购培训中心";
+
+async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
+    let year = app::ui::time::shanghai_year(app::db::now());
+    for (certificate, organization, fees) in CERTIFICATES {
+        sqlx::query(
+            "INSERT INTO organizations (name, contact_name, contact_phone, contact_email, is_demo) \
+             VALUES ($1, '联系人（演示）', '010-00000000', 'demo@example.com', 1) ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(organization)
+        .execute(pool)
+        .await?;
+        sqlx::query(
+            "INSERT INTO certificates (organization_id, name, is_demo) \
+             SELECT id, $1, 1 FROM organizations WHERE name = $2 ON CONFLICT (name) DO NOTHING",
+        )
+        .bind(certificate)
+        .bind(organization)
+        .execute(pool)
+        .await?;
+        for (level, fee) in Level::ALL.into_iter().zip(fees) {
+            sqlx::query(
+                "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, \
+                 exam_plan, training_plan, updated_at) \
+                 SELECT id, $1, $2, 1, $3, $4, '（演示）理论考试机房与实操考位，具体以证书标准为准。', \
+                 '（演示）每年两次统一考核：6月、11月。', '（演示）每年暑期开展师资培训。', $5 \
+                 FROM certificates WHERE name = $6 ON CONFLICT (certificate_id, year, level) DO NOTHING",
+            )
+            .bind(year)
+            .bind(level.code())
+            .bind(fee * 100)
+            .bind(600 * 100_i64)
+            .bind(app::db::now())
+            .bind(certificate)
+            .execute(pool)
+            .await?;
+        }
+    }
+    sqlx::query("UPDATE accounts SET organization_id = (SELECT id FROM organizations WHERE name = $1) WHERE username = 'demo_org'")
+        .bind(DEMO_ORG_ORGANIZATION)
+        .execute(pool)
+        .await?;
+    Ok(())
+}
 
 /// A valid credit code for demo school `n` (the check character is computed, not invented).
 fn demo_credit_code(n: usize) -> String {
@@ -113,7 +171,7 @@ pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
             replace_scope(&mut conn, id, &first.into_iter().collect::<Vec<_>>()).await?;
         }
     }
-    Ok(())
+    seed_catalog(pool).await
 }
 
 /// The lines printed after seeding, so a newcomer can log in at once.

@@ -19,10 +19,12 @@ pub struct AccountRow {
     pub must_change_password: i64,
     pub mobile: Option<String>,
     pub is_demo: i64,
+    /// For org accounts: the training evaluation organization they speak for.
+    pub organization_id: Option<i64>,
 }
 
-const ACCOUNT_COLUMNS: &str =
-    "id, username, display_name, password_hash, role, institution_id, status, must_change_password, mobile, is_demo";
+const ACCOUNT_COLUMNS: &str = "id, username, display_name, password_hash, role, institution_id, status, \
+     must_change_password, mobile, is_demo, organization_id";
 
 pub async fn find_account(pool: &Pool, id: i64) -> Result<Option<AccountRow>, AppError> {
     Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))

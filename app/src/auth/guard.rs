@@ -14,6 +14,8 @@ pub struct Caller {
     pub id: i64,
     pub role: Role,
     pub institution_id: Option<i64>,
+    /// For org accounts: their organization.
+    pub organization_id: Option<i64>,
     pub must_change_password: bool,
     /// For leads: the colleges the coordinator put in their scope.
     pub college_ids: Vec<i64>,
@@ -54,6 +56,7 @@ pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>
         id: account.id,
         role,
         institution_id: account.institution_id,
+        organization_id: account.organization_id,
         must_change_password: account.must_change_password != 0,
         college_ids,
     }))

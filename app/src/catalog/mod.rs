@@ -1,6 +1,11 @@
-//! The certificate catalog: levels, majors, exam fees and the eligibility of a school's major for a
-//! certificate level. This first part holds the shared rules; tables, endpoints and pages follow.
+//! The certificate catalog: training evaluation organizations, certificates, their yearly offerings per
+//! level with fees and cost caps, and the shared rules (fees, eligibility). Owns tables `organizations`,
+//! `certificates`, `offerings`; endpoints `/api/catalog/*`; pages `/certificates`, `/certificates/:id`.
 
+pub mod api;
 pub mod eligibility;
 pub mod fees;
 pub mod model;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;

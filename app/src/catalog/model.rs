@@ -124,3 +124,47 @@ mod tests {
         }
     }
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
+pub struct Organization {
+    pub id: i64,
+    pub name: String,
+    pub contact_name: String,
+    pub contact_phone: String,
+    pub contact_email: String,
+}
+
+/// A certificate in a list: which levels are open in the given year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertificateSummary {
+    pub id: i64,
+    pub name: String,
+    pub organization: String,
+    pub open_levels: Vec<Level>,
+    pub is_demo: bool,
+}
+
+/// One level of a certificate in one year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Offering {
+    pub year: i64,
+    pub level: Level,
+    pub is_open: bool,
+    pub fee_fen: i64,
+    /// The cost cap set by the secretariat, if any.
+    pub cap_fen: Option<i64>,
+    pub site_conditions: String,
+    pub exam_plan: String,
+    pub training_plan: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CertificateDetail {
+    pub id: i64,
+    pub name: String,
+    pub standard_url: String,
+    pub organization: Organization,
+    pub offerings: Vec<Offering>,
+    pub is_demo: bool,
+}

@@ -10,6 +10,7 @@ use super::nav::Nav;
 use crate::accounts::api::get_current_user;
 use crate::accounts::model::CurrentUser;
 use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
+use crate::catalog::pages::{CertificatePage, CertificatesPage};
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 use crate::institutions::pages::{
@@ -89,6 +90,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/registry/:id") view=InstitutionPage ssr=SsrMode::Async/>
                     <Route path=path!("/school") view=SchoolPage ssr=SsrMode::Async/>
                     <Route path=path!("/library") view=PoliciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/certificates/:id") view=CertificatePage ssr=SsrMode::Async/>
                     <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
                     <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
                 </Routes>

@@ -8,7 +8,8 @@ use crate::accounts::model::Role;
 use crate::i18n::{t, use_lang, Lang};
 
 fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> {
-    let mut items = vec![("/", "首页", "Home"), ("/library", "资料", "Library")];
+    let mut items =
+        vec![("/", "首页", "Home"), ("/certificates", "证书", "Certificates"), ("/library", "资料", "Library")];
     match role {
         Some(Role::Secretariat) => {
             items.push(("/registry", "院校总库", "Registry"));

@@ -2,7 +2,9 @@
 
 mod feedback;
 mod field;
+mod search_form;
 pub mod time;
 
 pub use feedback::{ErrorBox, FieldMsg, Loading, Notice};
 pub use field::{Field, Validator};
+pub use search_form::SearchForm;

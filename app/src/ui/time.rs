@@ -11,6 +11,11 @@ pub fn format_shanghai(unix_secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", secs / 3600, secs % 3600 / 60)
 }
 
+/// The calendar year in Asia/Shanghai (application windows and offerings are per year).
+pub fn shanghai_year(unix_secs: i64) -> i64 {
+    civil_from_days((unix_secs + SHANGHAI_OFFSET_SECS).div_euclid(86_400)).0
+}
+
 /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
 fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let z = z + 719_468;
@@ -35,5 +40,7 @@ mod tests {
         // 2026-11-26 07:32 UTC is 15:32 in Nanning.
         assert_eq!(format_shanghai(1_795_678_320), "2026-11-26 15:32");
         assert_eq!(format_shanghai(951_782_400), "2000-02-29 08:00");
+        // 2025-12-31 16:30 UTC is already 2026 in Nanning.
+        assert_eq!(shanghai_year(1_767_198_600), 2026);
     }
 }

@@ -10,7 +10,7 @@ use crate::institutions::api::{
     get_pending_work, list_institutions, CloseAdditionRequest, DecideRegistration, PendingWork,
 };
 use crate::institutions::model::{city_label, kind_label};
-use crate::ui::{time::format_shanghai, ErrorBox, Loading};
+use crate::ui::{time::format_shanghai, ErrorBox, Loading, SearchForm};
 
 #[component]
 pub fn RegistryPage() -> impl IntoView {
@@ -34,13 +34,12 @@ pub fn RegistryPage() -> impl IntoView {
                 }
             })}
         </Transition>
-        <form method="get" action="/registry" class="card form search">
-            <div class="field">
-                <label for="q">{t("按名称或统一社会信用代码搜索", "Search by name or credit code")}</label>
-                <input id="q" name="q" type="search" value=q/>
-            </div>
-            <button type="submit">{t("搜索", "Search")}</button>
-        </form>
+        <SearchForm
+            action="/registry"
+            label=t("按名称或统一社会信用代码搜索", "Search by name or credit code")
+            button=t("搜索", "Search")
+            value=Signal::derive(q)
+        />
         <p class="row-actions">
             <a class="button primary" href="/registry/new">{t("新增院校", "Add institution")}</a>
         </p>

@@ -9,7 +9,7 @@ use super::{is_secretariat, SecretariatOnly};
 use crate::i18n::t;
 use crate::library::api::{get_contact, list_faq, SaveContact, SaveFaq};
 use crate::library::model::{ContactCard, Faq};
-use crate::ui::{ErrorBox, Field, Loading};
+use crate::ui::{ErrorBox, Field, Loading, SearchForm};
 
 #[component]
 pub fn FaqPage() -> impl IntoView {
@@ -26,13 +26,7 @@ pub fn FaqPage() -> impl IntoView {
     view! {
         <h1>{t("常见问题", "Frequently asked questions")}</h1>
         <LibraryTabs current="/faq"/>
-        <form method="get" action="/faq" class="card form search">
-            <div class="field">
-                <label for="q">{t("搜索问题和答案", "Search questions and answers")}</label>
-                <input id="q" name="q" type="search" value=q/>
-            </div>
-            <button type="submit">{t("搜索", "Search")}</button>
-        </form>
+        <SearchForm action="/faq" label=t("搜索问题和答案", "Search questions and answers") button=t("搜索", "Search") value=Signal::derive(q)/>
         <ErrorBox error/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

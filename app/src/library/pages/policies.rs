@@ -9,7 +9,7 @@ use super::{is_secretariat, SecretariatOnly};
 use crate::i18n::{t, tr};
 use crate::library::api::{list_policies, RetirePolicy, SavePolicy};
 use crate::library::model::{scope_label, Policy, SCOPES};
-use crate::ui::{ErrorBox, Field, Loading};
+use crate::ui::{ErrorBox, Field, Loading, SearchForm};
 
 #[component]
 pub fn PoliciesPage() -> impl IntoView {
@@ -29,11 +29,12 @@ pub fn PoliciesPage() -> impl IntoView {
     view! {
         <h1>{t("政策文件", "Policy documents")}</h1>
         <LibraryTabs current="/library"/>
-        <form method="get" action="/library" class="card form search">
-            <div class="field">
-                <label for="q">{t("按标题或文号搜索", "Search by title or document number")}</label>
-                <input id="q" name="q" type="search" value=q/>
-            </div>
+        <SearchForm
+            action="/library"
+            label=t("按标题或文号搜索", "Search by title or document number")
+            button=t("筛选", "Filter")
+            value=Signal::derive(q)
+        >
             <div class="field">
                 <label for="scope">{t("范围", "Scope")}</label>
                 <select id="scope" name="scope">
@@ -43,8 +44,7 @@ pub fn PoliciesPage() -> impl IntoView {
                     }).collect_view()}
                 </select>
             </div>
-            <button type="submit">{t("筛选", "Filter")}</button>
-        </form>
+        </SearchForm>
         <ErrorBox error/>
         <SecretariatOnly>
             <details class="card">

@@ -1,0 +1,134 @@
+//! The certificate catalog over HTTP: public reading, an organization editing only its own
+//! certificates, and the secretariat's cost cap refusing higher fees.
+
+mod common;
+
+use common::TestApp;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+async fn certificate_id(app: &TestApp, name: &str) -> String {
+    let (id,): (i64,) =
+        sqlx::query_as("SELECT id FROM certificates WHERE name = $1").bind(name).fetch_one(&app.pool).await.unwrap();
+    id.to_string()
+}
+
+fn offering<'a>(detail: &'a Value, level: &str) -> &'a Value {
+    detail["offerings"].as_array().unwrap().iter().find(|o| o["level"] == level).unwrap()
+}
+
+#[tokio::test]
+async fn anyone_finds_certificates_by_name_or_organization_and_reads_their_levels() {
+    let app = TestApp::spawn().await;
+    let anyone = app.client();
+    let (status, found) = app.call(&anyone, "catalog/certificates", &[("query", "照护")]).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(found[0]["name"], "老年照护");
+    assert_eq!(found[0]["open_levels"].as_array().unwrap().len(), 3);
+    let (_, by_org) = app.call(&anyone, "catalog/certificates", &[("query", "华为")]).await;
+    assert_eq!(by_org[0]["name"], "网络系统建设与运维");
+
+    let bim = certificate_id(&app, "建筑信息模型(BIM)").await;
+    let (status, detail) = app.call(&anyone, "catalog/certificate", &[("id", &bim)]).await;
+    assert_eq!(status, StatusCode::OK, "{detail}");
+    assert_eq!(detail["organization"]["name"], "廊坊市中科建筑产业化创新研究中心");
+    assert_eq!(offering(&detail, "Senior")["fee_fen"], 50_000);
+}
+
+#[tokio::test]
+async fn an_organization_edits_its_own_certificate_within_the_cap_and_nothing_else() {
+    let app = TestApp::spawn().await;
+    let org = app.login_as("demo_org").await;
+    let logistics = certificate_id(&app, "物流管理").await;
+    let (_, detail) = app.call(&app.client(), "catalog/certificate", &[("id", &logistics)]).await;
+    let year = offering(&detail, "Junior")["year"].to_string();
+    let form = |id: &str, fee: &str| {
+        vec![
+            ("certificate_id", id.to_string()),
+            ("year", year.clone()),
+            ("level", "初级".to_string()),
+            ("is_open", "1".to_string()),
+            ("fee", fee.to_string()),
+            ("site_conditions", "理论机房40座".to_string()),
+            ("exam_plan", "6月、12月".to_string()),
+            ("training_plan", "7月线上".to_string()),
+        ]
+    };
+    let call = |form: Vec<(&'static str, String)>| {
+        let pairs: Vec<(&str, String)> = form;
+        let app = &app;
+        let org = &org;
+        async move {
+            let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            app.call(org, "catalog/save-offering", &borrowed).await
+        }
+    };
+    let (status, body) = call(form(&logistics, "320")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, detail) = app.call(&app.client(), "catalog/certificate", &[("id", &logistics)]).await;
+    assert_eq!(offering(&detail, "Junior")["fee_fen"], 32_000);
+    assert_eq!(offering(&detail, "Junior")["site_conditions"], "理论机房40座");
+
+    // Above the secretariat's cap (¥600 in the demo data): refused, with both amounts named.
+    let (status, body) = call(form(&logistics, "600.01")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let message = body["Validation"][0]["message"]["zh"].as_str().unwrap();
+    assert!(message.contains("¥600.01") && message.contains("¥600"), "{message}");
+
+    // Another organization's certificate: forbidden.
+    let bim = certificate_id(&app, "建筑信息模型(BIM)").await;
+    assert_eq!(call(form(&bim, "100")).await.0, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn only_the_secretariat_sets_caps_and_schools_edit_nothing_here() {
+    let app = TestApp::spawn().await;
+    let logistics = certificate_id(&app, "物流管理").await;
+    let (_, detail) = app.call(&app.client(), "catalog/certificate", &[("id", &logistics)]).await;
+    let year = offering(&detail, "Junior")["year"].to_string();
+    let cap = [("certificate_id", logistics.as_str()), ("year", year.as_str()), ("level", "junior"), ("cap", "250")];
+    for username in ["demo_org", "demo_lead", "demo_coordinator", "demo_expert"] {
+        let client = app.login_as(username).await;
+        assert_eq!(app.call(&client, "catalog/set-cap", &cap).await.0, StatusCode::FORBIDDEN, "{username}");
+    }
+    for username in ["demo_lead", "demo_coordinator", "demo_expert"] {
+        let client = app.login_as(username).await;
+        let (status, _) = app
+            .call(
+                &client,
+                "catalog/save-offering",
+                &[
+                    ("certificate_id", logistics.as_str()),
+                    ("year", year.as_str()),
+                    ("level", "junior"),
+                    ("fee", "1"),
+                    ("site_conditions", ""),
+                    ("exam_plan", ""),
+                    ("training_plan", ""),
+                ],
+            )
+            .await;
+        assert_eq!(status, StatusCode::FORBIDDEN, "{username}");
+    }
+    let secretariat = app.login_as("demo_secretariat").await;
+    assert_eq!(app.call(&secretariat, "catalog/set-cap", &cap).await.0, StatusCode::OK);
+    // The demo fee (¥300) is now above the new cap: saving it again is refused.
+    let org = app.login_as("demo_org").await;
+    let (status, _) = app
+        .call(
+            &org,
+            "catalog/save-offering",
+            &[
+                ("certificate_id", logistics.as_str()),
+                ("year", year.as_str()),
+                ("level", "junior"),
+                ("is_open", "1"),
+                ("fee", "300"),
+                ("site_conditions", ""),
+                ("exam_plan", ""),
+                ("training_plan", ""),
+            ],
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+}

@@ -37,3 +37,19 @@ test('an organization updates its exam fee and a fee above the cap is refused in
   await again.getByRole('button', { name: '保存' }).click();
   await expect(page.locator('[data-level="junior"] .fee')).toContainText('¥310');
 });
+
+test('a lead checks whether a major may declare a certificate level', async ({ page }, info) => {
+  await login(page, info, 'demo_lead');
+  await page.goto('/certificates?q=物流管理');
+  await ready(page, info);
+  await page.getByRole('link', { name: '物流管理' }).click();
+  await ready(page, info);
+  const junior = page.locator('form.check-major').filter({ hasText: '初级' });
+  await junior.getByLabel(/检查本校专业/).fill('530802');
+  await junior.getByRole('button', { name: '检查' }).click();
+  await expect(page.locator('.eligibility')).toContainText('该专业可以申报此证书等级');
+  const again = page.locator('form.check-major').filter({ hasText: '初级' });
+  await again.getByLabel(/检查本校专业/).fill('440301');
+  await again.getByRole('button', { name: '检查' }).click();
+  await expect(page.locator('.eligibility')).toContainText('不在此证书的试点专业范围内');
+});

@@ -63,6 +63,24 @@ const CERTIFICATES: [(&str, &str, [i64; 3]); 6] = [
     ("物联网安装调试与运维", "中盈创信(北京)科技有限公司", [300, 360, 420]),
 ];
 
+/// A small sample of majors (marked demo; users import the full 2021 catalog) and which certificates
+/// they are eligible for in the demo data.
+const MAJORS: [(&str, &str, &str, &str, &[&str]); 7] = [
+    ("530802", "物流管理", "higher_vocational", "财经商贸大类", &["物流管理"]),
+    ("730701", "物流服务与管理", "secondary", "财经商贸大类", &["物流管理"]),
+    ("440301", "建筑工程技术", "higher_vocational", "土木建筑大类", &["建筑信息模型(BIM)"]),
+    ("081001", "土木工程", "bachelor", "工学", &["建筑信息模型(BIM)"]),
+    (
+        "510202",
+        "计算机网络技术",
+        "higher_vocational",
+        "电子与信息大类",
+        &["网络系统建设与运维", "物联网安装调试与运维"],
+    ),
+    ("500211", "汽车检测与维修技术", "higher_vocational", "交通运输大类", &["汽车运用与维修"]),
+    ("590302", "智慧健康养老服务与管理", "higher_vocational", "公共管理与服务大类", &["老年照护"]),
+];
+
 /// The demo org account speaks for this organization.
 const DEMO_ORG_ORGANIZATION: &str = "北京中物联物流采购培训中心";
 
@@ -98,6 +116,30 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
             .bind(600 * 100_i64)
             .bind(app::db::now())
             .bind(certificate)
+            .execute(pool)
+            .await?;
+        }
+    }
+    for (code, name, level, category, certificates) in MAJORS {
+        sqlx::query(
+            "INSERT INTO majors (code, name, education_level, category, is_demo) VALUES ($1, $2, $3, $4, 1) \
+             ON CONFLICT (code) DO NOTHING",
+        )
+        .bind(code)
+        .bind(name)
+        .bind(level)
+        .bind(category)
+        .execute(pool)
+        .await?;
+        for certificate in certificates.iter() {
+            sqlx::query(
+                "INSERT INTO offering_majors (certificate_id, year, level, major_code) \
+                 SELECT o.certificate_id, o.year, o.level, $1 FROM offerings o JOIN certificates c ON c.id = o.certificate_id \
+                 WHERE c.name = $2 AND o.year = $3 ON CONFLICT DO NOTHING",
+            )
+            .bind(code)
+            .bind(certificate)
+            .bind(year)
             .execute(pool)
             .await?;
         }

@@ -132,3 +132,67 @@ async fn only_the_secretariat_sets_caps_and_schools_edit_nothing_here() {
         .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_school_checks_a_major_against_a_level_with_the_shared_rule() {
+    let app = TestApp::spawn().await;
+    let logistics = certificate_id(&app, "物流管理").await;
+    let bim = certificate_id(&app, "建筑信息模型(BIM)").await;
+    let (_, detail) = app.call(&app.client(), "catalog/certificate", &[("id", &logistics)]).await;
+    let year = offering(&detail, "Junior")["year"].to_string();
+    assert_eq!(offering(&detail, "Junior")["eligible_majors"][0]["code"], "530802");
+
+    let lead = app.login_as("demo_lead").await; // a higher-vocational college
+    let check = |certificate: String, major: &'static str| {
+        let (app, lead, year) = (&app, &lead, year.clone());
+        async move {
+            app.call(
+                lead,
+                "catalog/eligibility",
+                &[
+                    ("certificate_id", certificate.as_str()),
+                    ("year", year.as_str()),
+                    ("level", "junior"),
+                    ("major_code", major),
+                ],
+            )
+            .await
+        }
+    };
+    assert_eq!(check(logistics.clone(), "530802").await.1["eligibility"], "Eligible");
+    assert_eq!(check(logistics.clone(), "440301").await.1["eligibility"], "NotInRange");
+    let (status, body) = check(logistics.clone(), "999999").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["Validation"][0]["field"], "major_code");
+
+    // A university picking an associate-level major is routed to the secretariat, even within range.
+    let secretariat = app.login_as("demo_secretariat").await;
+    let university = app.institution_id("演示应用技术大学").await.to_string();
+    let (_, colleges) = app.call(&secretariat, "institutions/colleges", &[("institution_id", &university)]).await;
+    assert!(!colleges.as_array().unwrap().is_empty());
+    sqlx::query("UPDATE accounts SET institution_id = $1 WHERE username = 'demo_lead_b'")
+        .bind(university.parse::<i64>().unwrap())
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    let university_lead = app.login_as("demo_lead_b").await;
+    let (_, body) = app
+        .call(
+            &university_lead,
+            "catalog/eligibility",
+            &[("certificate_id", bim.as_str()), ("year", year.as_str()), ("level", "junior"), ("major_code", "440301")],
+        )
+        .await;
+    assert_eq!(body["eligibility"], "NeedsSecretariat", "{body}");
+
+    // Only schools check eligibility.
+    let expert = app.login_as("demo_expert").await;
+    let (status, _) = app
+        .call(
+            &expert,
+            "catalog/eligibility",
+            &[("certificate_id", bim.as_str()), ("year", year.as_str()), ("level", "junior"), ("major_code", "440301")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+}

@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 
+use super::eligibility::EligibilityCheck;
 use super::model::{CertificateDetail, CertificateSummary};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
@@ -73,6 +74,8 @@ pub async fn save_offering(
             site_conditions,
             exam_plan,
             training_plan,
+            // Eligible majors are kept separately and not changed by this form.
+            eligible_majors: Vec::new(),
         };
         repo::upsert_offering(&pool, certificate_id, &offering, caller.id).await
     })
@@ -89,6 +92,34 @@ pub async fn set_cap(certificate_id: i64, year: i64, level: String, cap: String)
             AppError::field("cap", "请填写考核成本上限（元），例如 500。", "Enter the cost cap in yuan, e.g. 500.")
         })?;
         repo::set_cap(&app_state()?.pool, certificate_id, year, level, cap_fen).await
+    })
+    .await
+}
+
+/// Coordinator or lead: may my school declare this level for this major? (seed FAQ 3)
+#[server(prefix = "/api", endpoint = "catalog/eligibility")]
+pub async fn check_eligibility(
+    certificate_id: i64,
+    year: i64,
+    level: String,
+    major_code: String,
+) -> Result<EligibilityCheck, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
+        let pool = app_state()?.pool;
+        let level = parse_level(&level)?;
+        super::model::validate_major_code(major_code.trim()).map_err(|e| AppError::Validation(vec![e]))?;
+        let major = repo::find_major(&pool, &major_code).await?.ok_or_else(|| {
+            AppError::field(
+                "major_code",
+                "专业目录中没有这个代码。请核对2021年版专业目录；如确认无误，请联系秘书处。",
+                "This code is not in the major catalog. Check the 2021 catalog, or contact the secretariat.",
+            )
+        })?;
+        let kind = crate::institutions::repo::get_institution(&pool, caller.school_id()?).await?.kind;
+        let codes = repo::eligible_codes(&pool, certificate_id, year, level).await?;
+        let eligibility = super::eligibility::check_eligibility(&kind, &major, &codes);
+        Ok(EligibilityCheck { major, eligibility })
     })
     .await
 }

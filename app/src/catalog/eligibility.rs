@@ -5,6 +5,13 @@ use serde::{Deserialize, Serialize};
 use super::model::{EducationLevel, Major};
 use crate::i18n::Text;
 
+/// The answer for one major, as the certificate page shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EligibilityCheck {
+    pub major: Major,
+    pub eligibility: Eligibility,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Eligibility {
     Eligible,

@@ -157,6 +157,8 @@ pub struct Offering {
     pub site_conditions: String,
     pub exam_plan: String,
     pub training_plan: String,
+    /// The majors the organization opened this level to.
+    pub eligible_majors: Vec<Major>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! SQL for organizations, certificates and offerings (server only).
 
-use super::model::{CertificateDetail, CertificateSummary, Level, Offering, Organization};
+use super::model::{CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, Organization};
 use crate::db::{like_pattern, now, Pool};
 use crate::error::AppError;
 
@@ -64,9 +64,26 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
     .bind(id)
     .fetch_all(pool)
     .await?;
+    let majors: Vec<(i64, String, MajorRow)> = sqlx::query_as::<_, (i64, String, String, String, String, String)>(
+        "SELECT om.year, om.level, m.code, m.name, m.education_level, m.category FROM offering_majors om \
+         JOIN majors m ON m.code = om.major_code WHERE om.certificate_id = $1 ORDER BY m.code",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?
+    .into_iter()
+    .map(|(year, level, code, name, education_level, category)| {
+        (year, level, MajorRow { code, name, education_level, category })
+    })
+    .collect();
     let mut offerings: Vec<Offering> = rows
         .into_iter()
         .filter_map(|r| {
+            let eligible_majors = majors
+                .iter()
+                .filter(|(year, level, _)| *year == r.year && *level == r.level)
+                .filter_map(|(_, _, m)| m.clone().into_major())
+                .collect();
             Some(Offering {
                 year: r.year,
                 level: Level::parse(&r.level)?,
@@ -76,6 +93,7 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
                 site_conditions: r.site_conditions,
                 exam_plan: r.exam_plan,
                 training_plan: r.training_plan,
+                eligible_majors,
             })
         })
         .collect();
@@ -141,4 +159,48 @@ pub async fn set_cap(pool: &Pool, certificate_id: i64, year: i64, level: Level, 
         .execute(pool)
         .await,
     )
+}
+
+#[derive(Clone, sqlx::FromRow)]
+struct MajorRow {
+    code: String,
+    name: String,
+    education_level: String,
+    category: String,
+}
+
+impl MajorRow {
+    fn into_major(self) -> Option<Major> {
+        Some(Major {
+            education_level: EducationLevel::parse(&self.education_level)?,
+            code: self.code,
+            name: self.name,
+            category: self.category,
+        })
+    }
+}
+
+pub async fn find_major(pool: &Pool, code: &str) -> Result<Option<Major>, AppError> {
+    let row: Option<MajorRow> =
+        sqlx::query_as("SELECT code, name, education_level, category FROM majors WHERE code = $1")
+            .bind(code.trim())
+            .fetch_optional(pool)
+            .await?;
+    Ok(row.and_then(MajorRow::into_major))
+}
+
+pub async fn eligible_codes(
+    pool: &Pool,
+    certificate_id: i64,
+    year: i64,
+    level: Level,
+) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT major_code FROM offering_majors WHERE certificate_id = $1 AND year = $2 AND level = $3")
+            .bind(certificate_id)
+            .bind(year)
+            .bind(level.code())
+            .fetch_all(pool)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }

@@ -3,10 +3,11 @@
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::accounts::model::Role;
-use crate::catalog::api::{get_certificate, SaveOffering, SetCap};
+use crate::catalog::api::{check_eligibility, get_certificate, SaveOffering, SetCap};
+use crate::catalog::eligibility::{Eligibility, EligibilityCheck};
 use crate::catalog::fees::format_yuan;
 use crate::catalog::model::{CertificateDetail, Offering};
 use crate::error::AppError;
@@ -22,6 +23,18 @@ pub fn CertificatePage() -> impl IntoView {
     let cap = ServerAction::<SetCap>::new();
     let certificate =
         Resource::new(move || (id(), save.version().get(), cap.version().get()), |(id, _, _)| get_certificate(id));
+    // The eligibility check is a GET form (`?year=&level=&major=`), so it also works without scripts.
+    let query = use_query_map();
+    let check_params = move || {
+        let q = query.read();
+        Some((id(), q.get("year")?.parse::<i64>().ok()?, q.get("level")?, q.get("major")?))
+    };
+    let check = Resource::new(check_params, |params| async move {
+        match params {
+            Some((id, year, level, major)) => Some(check_eligibility(id, year, level, major).await),
+            None => None,
+        }
+    });
     let user = use_user();
     let error = Signal::derive(move || {
         save.value().get().and_then(|r| r.err()).or_else(|| cap.value().get().and_then(|r| r.err()))
@@ -31,9 +44,10 @@ pub fn CertificatePage() -> impl IntoView {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let role = user.await.ok().flatten().map(|u| u.role);
+                let checked = check.await;
                 match certificate.await {
                     Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
-                    Ok(c) => view! { <Certificate c role save cap/> }.into_any(),
+                    Ok(c) => view! { <CheckResult result=checked/> <Certificate c role save cap/> }.into_any(),
                 }
             })}
         </Transition>
@@ -52,6 +66,7 @@ fn Certificate(
     // Only the organization (the server checks it is this certificate's) and the secretariat see editors.
     let editor = matches!(role, Some(Role::Org) | Some(Role::Secretariat));
     let secretariat = role == Some(Role::Secretariat);
+    let school = matches!(role, Some(Role::Coordinator) | Some(Role::Lead));
     let certificate_id = c.id;
     view! {
         <h1>{c.name.clone()} {c.is_demo.then(|| view! { <span class="tag demo">{t("演示", "Demo")}</span> })}</h1>
@@ -73,6 +88,7 @@ fn Certificate(
         } else {
             c.offerings.into_iter().map(|offering| view! {
                 <OfferingCard offering=offering.clone()/>
+                {school.then(|| view! { <CheckForm certificate_id offering=offering.clone()/> })}
                 {editor.then(|| view! { <OfferingEditor certificate_id offering=offering.clone() save/> })}
                 {secretariat.then(|| view! { <CapEditor certificate_id offering=offering.clone() cap/> })}
             }).collect_view().into_any()
@@ -93,6 +109,16 @@ fn OfferingCard(offering: Offering) -> impl IntoView {
             <p class="fee">{t("考核费用：", "Exam fee: ")}{format_yuan(offering.fee_fen)}{t("/人", " per person")}
                 {offering.cap_fen.map(|cap| format!(" · {}{}", t("成本上限 ", "cap "), format_yuan(cap)))}
             </p>
+            <h3>{t("可申报专业", "Eligible majors")}</h3>
+            {if offering.eligible_majors.is_empty() {
+                view! { <p class="muted">{t("培训评价组织尚未公布，请咨询。", "Not published yet; ask the organization.")}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="chips majors">
+                        {offering.eligible_majors.iter().map(|m| view! { <li>{m.code.clone()} " " {m.name.clone()}</li> }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
             {section(t("考核站点建设条件", "Exam-site conditions"), offering.site_conditions)}
             {section(t("年度考试计划", "Exam plan"), offering.exam_plan)}
             {section(t("师资培训计划", "Teacher-training plan"), offering.training_plan)}
@@ -146,5 +172,44 @@ fn TextArea(label: &'static str, name: &'static str, value: String) -> impl Into
                 <textarea name=name rows="3">{value}</textarea>
             </label>
         </div>
+    }
+}
+
+/// A school checks one of its majors against this level (seed FAQ 3).
+#[component]
+fn CheckForm(certificate_id: i64, offering: Offering) -> impl IntoView {
+    view! {
+        <form method="get" action=format!("/certificates/{certificate_id}") class="card form inline check-major">
+            <input type="hidden" name="year" value=offering.year/>
+            <input type="hidden" name="level" value=offering.level.code()/>
+            <div class="field">
+                <label>
+                    <span class="label">{t("检查本校专业（专业代码）", "Check a major (code)")} " · " {tr(&offering.level.label())}</span>
+                    <input name="major" inputmode="numeric" maxlength="6" required/>
+                </label>
+            </div>
+            <button type="submit">{t("检查", "Check")}</button>
+        </form>
+    }
+}
+
+#[component]
+fn CheckResult(result: Option<Result<EligibilityCheck, AppError>>) -> impl IntoView {
+    match result {
+        None => ().into_any(),
+        Some(Err(e)) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
+        Some(Ok(check)) => {
+            let class = match check.eligibility {
+                Eligibility::Eligible => "notice eligibility",
+                _ => "error-box eligibility",
+            };
+            view! {
+                <div class=class role="status">
+                    <p class="title">{check.major.code.clone()} " " {check.major.name.clone()} " · " {tr(&check.major.education_level.label())}</p>
+                    <p>{tr(&check.eligibility.message())}</p>
+                </div>
+            }
+            .into_any()
+        }
     }
 }

@@ -53,3 +53,32 @@ test('a lead checks whether a major may declare a certificate level', async ({ p
   await again.getByRole('button', { name: '检查' }).click();
   await expect(page.locator('.eligibility')).toContainText('不在此证书的试点专业范围内');
 });
+
+test('a lead asks for a major to be added and the organization accepts it', async ({ page }, info) => {
+  // Each project asks for a different major, so the runs do not depend on each other.
+  const major = info.project.name === 'hydrated' ? '510202' : '590302';
+  await login(page, info, 'demo_lead');
+  await page.goto('/certificates?q=物流管理');
+  await page.getByRole('link', { name: '物流管理' }).click();
+  await ready(page, info);
+  const junior = page.locator('form.check-major').filter({ hasText: '初级' });
+  await junior.getByLabel(/检查本校专业/).fill(major);
+  await junior.getByRole('button', { name: '检查' }).click();
+  await expect(page.locator('.eligibility')).toContainText('不在此证书的试点专业范围内');
+  await page.getByRole('button', { name: '请培训评价组织增加该专业' }).click();
+  if (info.project.name === 'hydrated') {
+    await expect(page.getByText('已请培训评价组织确认')).toBeVisible();
+  }
+  await page.goto('/');
+  await expect(page.locator(`.major-requests [data-major="${major}"] .request-status`)).toContainText('等待');
+  await logout(page, info);
+
+  await login(page, info, 'demo_org');
+  const request = page.locator(`.major-requests [data-major="${major}"]`);
+  await request.getByRole('button', { name: '同意增加' }).click();
+  await expect(request).toHaveCount(0);
+  await logout(page, info);
+
+  await login(page, info, 'demo_lead');
+  await expect(page.locator(`.major-requests [data-major="${major}"] .request-status`)).toContainText('已同意');
+});

@@ -196,3 +196,52 @@ async fn a_school_checks_a_major_against_a_level_with_the_shared_rule() {
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn a_school_asks_the_organization_to_add_a_major_and_sees_the_answer() {
+    let app = TestApp::spawn().await;
+    let logistics = certificate_id(&app, "物流管理").await;
+    let (_, detail) = app.call(&app.client(), "catalog/certificate", &[("id", &logistics)]).await;
+    let year = offering(&detail, "Junior")["year"].to_string();
+    let ask = [
+        ("certificate_id", logistics.as_str()),
+        ("year", year.as_str()),
+        ("level", "junior"),
+        ("major_code", "440301"),
+    ];
+    let check = [
+        ("certificate_id", logistics.as_str()),
+        ("year", year.as_str()),
+        ("level", "junior"),
+        ("major_code", "440301"),
+    ];
+    let lead = app.login_as("demo_lead").await;
+    assert_eq!(app.call(&lead, "catalog/eligibility", &check).await.1["eligibility"], "NotInRange");
+    assert_eq!(app.call(&lead, "catalog/request-major", &ask).await.0, StatusCode::OK);
+    assert_eq!(app.call(&lead, "catalog/request-major", &ask).await.0, StatusCode::CONFLICT, "no duplicate requests");
+
+    // Only the certificate's own organization answers.
+    let (_, for_org) = app.call(&app.login_as("demo_org").await, "catalog/major-requests", &[]).await;
+    let id = for_org[0]["id"].to_string();
+    assert_eq!(for_org[0]["status"], "open");
+    let secretariat = app.login_as("demo_secretariat").await;
+    assert_eq!(
+        app.call(&secretariat, "catalog/decide-major-request", &[("id", &id), ("accept", "true")]).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let org = app.login_as("demo_org").await;
+    let (status, _) = app.call(&org, "catalog/decide-major-request", &[("id", &id), ("accept", "true")]).await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The school is told, and the major is now eligible; a second answer is refused.
+    let (_, mine) = app.call(&lead, "catalog/major-requests", &[]).await;
+    assert_eq!(mine[0]["status"], "accepted");
+    assert_eq!(app.call(&lead, "catalog/eligibility", &check).await.1["eligibility"], "Eligible");
+    assert_eq!(
+        app.call(&org, "catalog/decide-major-request", &[("id", &id), ("accept", "false")]).await.0,
+        StatusCode::NOT_FOUND
+    );
+    // Another school does not see this school's requests.
+    let (_, other) = app.call(&app.login_as("demo_lead_b").await, "catalog/major-requests", &[]).await;
+    assert_eq!(other.as_array().unwrap().len(), 0);
+}

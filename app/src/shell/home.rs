@@ -1,16 +1,19 @@
 //! `/`: each role lands on a home with its own data (one resource: see `home_api`).
 
+use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::home_api::{get_home, Home, HomePanel};
+use crate::catalog::requests::{status_label, DecideMajorRequest, MajorRequest};
 use crate::i18n::{t, tr};
 use crate::library::model::Notice;
 use crate::ui::{time::format_shanghai, Loading};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let home = Resource::new(|| (), |_| get_home());
+    let decide = ServerAction::<DecideMajorRequest>::new();
+    let home = Resource::new(move || decide.version().get(), |_| get_home());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -19,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
                     Ok(Home { user: Some(u), .. }) if u.must_change_password => {
                         view! { <Redirect path="/account/password"/> }.into_any()
                     }
-                    Ok(home) => view! { <HomeView home/> }.into_any(),
+                    Ok(home) => view! { <HomeView home decide/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -27,7 +30,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeView(home: Home) -> impl IntoView {
+fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoView {
     let heading = match &home.user {
         Some(u) => format!("{}，{}", u.display_name, tr(&u.role.label())),
         None => t("广西1+X证书制度试点申报", "Guangxi 1+X certificate pilot declarations").to_string(),
@@ -36,13 +39,13 @@ fn HomeView(home: Home) -> impl IntoView {
     view! {
         <h1>{heading}</h1>
         {institution.map(|n| view! { <p class="muted">{n}</p> })}
-        <Panel panel=home.panel/>
+        <Panel panel=home.panel decide/>
         <LatestNotices notices=home.notices/>
     }
 }
 
 #[component]
-fn Panel(panel: HomePanel) -> impl IntoView {
+fn Panel(panel: HomePanel, decide: ServerAction<DecideMajorRequest>) -> impl IntoView {
     match panel {
         HomePanel::Welcome => view! {
             <p>{t(
@@ -65,18 +68,25 @@ fn Panel(panel: HomePanel) -> impl IntoView {
             </div>
         }
         .into_any(),
-        HomePanel::Coordinator { leads } => view! {
+        HomePanel::Coordinator { leads, requests } => view! {
             <div class="stats">
                 <a class="stat card" href="/school"><strong>{leads}</strong><span>{t("证书负责人子账号", "Lead sub-accounts")}</span></a>
             </div>
             <p><a class="button primary" href="/school">{t("管理本校信息与子账号", "Manage school and sub-accounts")}</a></p>
+            <MajorRequests requests decide=None/>
         }
         .into_any(),
-        HomePanel::Lead { scope } => view! {
+        HomePanel::Lead { scope, requests } => view! {
             <section class="card">
                 <h2>{t("我的负责范围", "My scope")}</h2>
                 <ul class="chips scope">{scope.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
             </section>
+            <MajorRequests requests decide=None/>
+        }
+        .into_any(),
+        HomePanel::Org { requests } => view! {
+            <p><a class="button primary" href="/certificates">{t("维护本组织的证书", "Maintain our certificates")}</a></p>
+            <MajorRequests requests decide=Some(decide)/>
         }
         .into_any(),
         HomePanel::Staff => view! {
@@ -97,6 +107,41 @@ fn LatestNotices(notices: Vec<Notice>) -> impl IntoView {
                         <li class="card">
                             <a class="title" href="/notices">{n.title}</a>
                             <p class="muted">{format_shanghai(n.published_at)}</p>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// Requests to add majors: a school follows its own; an organization answers the open ones.
+#[component]
+fn MajorRequests(requests: Vec<MajorRequest>, decide: Option<ServerAction<DecideMajorRequest>>) -> impl IntoView {
+    (!requests.is_empty()).then(|| {
+        view! {
+            <section class="major-requests">
+                <h2>{t("专业增补申请", "Requests to add majors")}</h2>
+                <ul class="list">
+                    {requests.into_iter().map(|r| view! {
+                        <li class="card" data-major=r.major_code.clone()>
+                            <p class="title">{r.certificate.clone()} " · " {tr(&r.level.label())} " · " {r.year}</p>
+                            <p>{r.major_code.clone()} " " {r.major_name.clone()} " · " {r.institution.clone()}</p>
+                            <p class="muted request-status">{tr(&status_label(&r.status))}</p>
+                            {decide.map(|decide| view! {
+                                <div class="row-actions">
+                                    <ActionForm action=decide>
+                                        <input type="hidden" name="id" value=r.id/>
+                                        <input type="hidden" name="accept" value="true"/>
+                                        <button type="submit" class="primary">{t("同意增加", "Accept")}</button>
+                                    </ActionForm>
+                                    <ActionForm action=decide>
+                                        <input type="hidden" name="id" value=r.id/>
+                                        <input type="hidden" name="accept" value="false"/>
+                                        <button type="submit">{t("不同意", "Decline")}</button>
+                                    </ActionForm>
+                                </div>
+                            })}
                         </li>
                     }).collect_view()}
                 </ul>

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::{CurrentUser, ScopeCollege};
+use crate::catalog::requests::MajorRequest;
 use crate::error::AppError;
 use crate::library::model::Notice;
 #[cfg(feature = "ssr")]
@@ -19,9 +20,24 @@ use {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum HomePanel {
     Welcome,
-    Secretariat { registrations: usize, requests: usize, institutions: usize, registered: usize },
-    Coordinator { leads: usize },
-    Lead { scope: Vec<ScopeCollege> },
+    Secretariat {
+        registrations: usize,
+        requests: usize,
+        institutions: usize,
+        registered: usize,
+    },
+    Coordinator {
+        leads: usize,
+        requests: Vec<MajorRequest>,
+    },
+    Lead {
+        scope: Vec<ScopeCollege>,
+        requests: Vec<MajorRequest>,
+    },
+    /// An organization answers the schools' requests to add majors.
+    Org {
+        requests: Vec<MajorRequest>,
+    },
     Staff,
 }
 
@@ -55,9 +71,19 @@ pub async fn get_home() -> Result<Home, AppError> {
             }
             Role::Coordinator => {
                 let accounts = crate::accounts::repo::list_accounts(&pool, Some(caller.school_id()?)).await?;
-                HomePanel::Coordinator { leads: accounts.iter().filter(|a| a.role == Role::Lead).count() }
+                HomePanel::Coordinator {
+                    leads: accounts.iter().filter(|a| a.role == Role::Lead).count(),
+                    requests: crate::catalog::requests::list_major_requests().await?,
+                }
             }
-            Role::Lead => HomePanel::Lead { scope: crate::accounts::service::lead_scope(&pool, &caller).await? },
+            Role::Lead => HomePanel::Lead {
+                scope: crate::accounts::service::lead_scope(&pool, &caller).await?,
+                requests: crate::catalog::requests::list_major_requests().await?,
+            },
+            Role::Org if caller.organization_id.is_some() => {
+                let requests = crate::catalog::requests::list_major_requests().await?;
+                HomePanel::Org { requests: requests.into_iter().filter(|r| r.status == "open").collect() }
+            }
             Role::Expert | Role::Org => HomePanel::Staff,
         };
         Ok(Home { user: Some(user), panel, notices })

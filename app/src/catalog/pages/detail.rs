@@ -10,6 +10,7 @@ use crate::catalog::api::{check_eligibility, get_certificate, SaveOffering, SetC
 use crate::catalog::eligibility::{Eligibility, EligibilityCheck};
 use crate::catalog::fees::format_yuan;
 use crate::catalog::model::{CertificateDetail, Offering};
+use crate::catalog::requests::RequestMajor;
 use crate::error::AppError;
 use crate::i18n::{t, tr};
 use crate::shell::use_user;
@@ -21,6 +22,7 @@ pub fn CertificatePage() -> impl IntoView {
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let save = ServerAction::<SaveOffering>::new();
     let cap = ServerAction::<SetCap>::new();
+    let request = ServerAction::<RequestMajor>::new();
     let certificate =
         Resource::new(move || (id(), save.version().get(), cap.version().get()), |(id, _, _)| get_certificate(id));
     // The eligibility check is a GET form (`?year=&level=&major=`), so it also works without scripts.
@@ -37,7 +39,11 @@ pub fn CertificatePage() -> impl IntoView {
     });
     let user = use_user();
     let error = Signal::derive(move || {
-        save.value().get().and_then(|r| r.err()).or_else(|| cap.value().get().and_then(|r| r.err()))
+        save.value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| cap.value().get().and_then(|r| r.err()))
+            .or_else(|| request.value().get().and_then(|r| r.err()))
     });
     view! {
         <ErrorBox error/>
@@ -45,9 +51,10 @@ pub fn CertificatePage() -> impl IntoView {
             {move || Suspend::new(async move {
                 let role = user.await.ok().flatten().map(|u| u.role);
                 let checked = check.await;
+                let asked = check_params();
                 match certificate.await {
                     Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
-                    Ok(c) => view! { <CheckResult result=checked/> <Certificate c role save cap/> }.into_any(),
+                    Ok(c) => view! { <CheckResult result=checked asked request/> <Certificate c role save cap/> }.into_any(),
                 }
             })}
         </Transition>
@@ -194,7 +201,12 @@ fn CheckForm(certificate_id: i64, offering: Offering) -> impl IntoView {
 }
 
 #[component]
-fn CheckResult(result: Option<Result<EligibilityCheck, AppError>>) -> impl IntoView {
+fn CheckResult(
+    result: Option<Result<EligibilityCheck, AppError>>,
+    /// The (certificate, year, level, major) that was checked.
+    asked: Option<(i64, i64, String, String)>,
+    request: ServerAction<RequestMajor>,
+) -> impl IntoView {
     match result {
         None => ().into_any(),
         Some(Err(e)) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
@@ -207,6 +219,18 @@ fn CheckResult(result: Option<Result<EligibilityCheck, AppError>>) -> impl IntoV
                 <div class=class role="status">
                     <p class="title">{check.major.code.clone()} " " {check.major.name.clone()} " · " {tr(&check.major.education_level.label())}</p>
                     <p>{tr(&check.eligibility.message())}</p>
+                    {(check.eligibility == Eligibility::NotInRange).then(|| asked.map(|(certificate_id, year, level, major)| view! {
+                        {move || request.value().get().and_then(|r| r.ok()).map(|_| view! {
+                            <p class="notice">{t("已请培训评价组织确认，答复会显示在首页。", "Sent to the organization; the answer will show on your home page.")}</p>
+                        })}
+                        <ActionForm action=request>
+                            <input type="hidden" name="certificate_id" value=certificate_id/>
+                            <input type="hidden" name="year" value=year/>
+                            <input type="hidden" name="level" value=level/>
+                            <input type="hidden" name="major_code" value=major/>
+                            <button type="submit" class="primary">{t("请培训评价组织增加该专业", "Ask the organization to add this major")}</button>
+                        </ActionForm>
+                    }))}
                 </div>
             }
             .into_any()

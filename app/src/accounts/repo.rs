@@ -18,13 +18,14 @@ pub struct AccountRow {
     /// Flags are BIGINT 0/1 in both databases (sqlx's Any driver has no SQLite boolean).
     pub must_change_password: i64,
     pub mobile: Option<String>,
+    pub email: Option<String>,
     pub is_demo: i64,
     /// For org accounts: the training evaluation organization they speak for.
     pub organization_id: Option<i64>,
 }
 
 const ACCOUNT_COLUMNS: &str = "id, username, display_name, password_hash, role, institution_id, status, \
-     must_change_password, mobile, is_demo, organization_id";
+     must_change_password, mobile, email, is_demo, organization_id";
 
 pub async fn find_account(pool: &Pool, id: i64) -> Result<Option<AccountRow>, AppError> {
     Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
@@ -137,8 +138,10 @@ pub async fn list_accounts(pool: &Pool, institution_id: Option<i64>) -> Result<V
     .fetch_all(pool)
     .await?;
     let scopes: Vec<(i64, i64, String)> = sqlx::query_as(
-        "SELECT ac.account_id, c.id, c.name FROM account_colleges ac JOIN colleges c ON c.id = ac.college_id ORDER BY c.name",
+        "SELECT ac.account_id, c.id, c.name FROM account_colleges ac JOIN colleges c ON c.id = ac.college_id \
+         WHERE ($1 IS NULL OR c.institution_id = $1) ORDER BY c.name",
     )
+    .bind(institution_id)
     .fetch_all(pool)
     .await?;
     Ok(rows

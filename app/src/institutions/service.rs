@@ -117,9 +117,6 @@ pub async fn activate(pool: &Pool, account_id: i64) -> Result<(), AppError> {
         return Err(AppError::conflict("该账号不在待激活状态。", "This account is not pending."));
     }
     let institution_id = account.institution_id.ok_or(AppError::NotFound)?;
-    let email: Option<(Option<String>,)> =
-        sqlx::query_as("SELECT email FROM accounts WHERE id = $1").bind(account_id).fetch_optional(pool).await?;
-    let email = email.and_then(|e| e.0).unwrap_or_default();
     let mut tx = pool.begin().await?;
     sqlx::query("UPDATE accounts SET status = 'active' WHERE id = $1").bind(account_id).execute(&mut *tx).await?;
     repo::update_contact(
@@ -127,7 +124,7 @@ pub async fn activate(pool: &Pool, account_id: i64) -> Result<(), AppError> {
         institution_id,
         &account.display_name,
         account.mobile.as_deref().unwrap_or(""),
-        &email,
+        account.email.as_deref().unwrap_or(""),
     )
     .await?;
     tx.commit().await?;

@@ -130,6 +130,44 @@ mod server {
 #[cfg(feature = "ssr")]
 pub use server::{is_plain_form_post, run, run_form};
 
+/// The typed values a refused plain form post (scripts off) sent back, if they belong to the form whose
+/// `key` field has this value (pages with one form per record tell their forms apart by it).
+pub fn echoed_values(key: &str, key_value: &str) -> Option<std::collections::HashMap<String, String>> {
+    use leptos::prelude::ReadUntracked;
+    let query = leptos_router::hooks::use_query_map();
+    let values = values_from_query(&query.read_untracked().get("form_values")?);
+    (values.get(key).map(String::as_str) == Some(key_value)).then_some(values)
+}
+
+/// Counts only the successful completions of an action, so a resource keyed on it reloads after a save
+/// but not after a refused one (a reload would re-render the form and drop what was typed).
+/// `version` reads the action's version; `succeeded` says whether its latest result is a success.
+pub fn success_version(
+    version: impl Fn() -> usize + Send + Sync + 'static,
+    succeeded: impl Fn() -> bool + Send + Sync + 'static,
+) -> leptos::prelude::Memo<usize> {
+    leptos::prelude::Memo::new(move |previous: Option<&usize>| {
+        let version = version();
+        if succeeded() {
+            version
+        } else {
+            previous.copied().unwrap_or(0)
+        }
+    })
+}
+
+/// [`success_version`] of a server action.
+#[macro_export]
+macro_rules! success_version_of {
+    ($action:expr) => {{
+        let action = $action;
+        $crate::forms::success_version(
+            move || action.version().get(),
+            move || action.value().with(|v| matches!(v, Some(Ok(_)))),
+        )
+    }};
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

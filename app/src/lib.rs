@@ -19,6 +19,8 @@ pub mod db;
 #[cfg(feature = "ssr")]
 pub mod prefs;
 #[cfg(feature = "ssr")]
+pub mod spreadsheet;
+#[cfg(feature = "ssr")]
 pub mod state;
 
 pub use shell::{shell, App};

@@ -4,11 +4,11 @@ import { login, logout } from './helpers';
 // Every page each role can open must hydrate without a mismatch: a page that fails to hydrate still
 // shows its server-rendered HTML, so only this check catches it.
 const pages: Record<string, string[]> = {
-  demo_secretariat: ['/', '/certificates/1', '/registry', '/registry/1', '/registry/new', '/staff', '/library', '/notices', '/faq', '/account'],
-  demo_coordinator: ['/', '/school', '/library', '/notices', '/faq', '/account'],
+  demo_secretariat: ['/', '/certificates/1', '/organizations', '/majors', '/registry', '/registry/1', '/registry/new', '/staff', '/library', '/notices', '/faq', '/account'],
+  demo_coordinator: ['/', '/school', '/certificates/1', '/library', '/notices', '/faq', '/account'],
   demo_lead: ['/', '/certificates', '/certificates/1', '/library', '/notices', '/faq', '/account', '/account/password'],
   demo_expert: ['/', '/library', '/account'],
-  demo_org: ['/', '/certificates', '/certificates/2'],
+  demo_org: ['/', '/certificates', '/certificates/2', '/organizations'],
 };
 
 for (const [username, paths] of Object.entries(pages)) {
@@ -28,7 +28,7 @@ for (const [username, paths] of Object.entries(pages)) {
 
 test('the public pages hydrate', async ({ page }, info) => {
   test.skip(info.project.name !== 'hydrated', 'hydration needs scripts');
-  for (const path of ['/', '/login', '/register', '/register?q=演示', '/library', '/faq', '/notices', '/certificates', '/certificates/3']) {
+  for (const path of ['/', '/login', '/register', '/register?q=演示', '/library', '/faq', '/notices', '/certificates', '/certificates?q=lnzh', '/certificates/3', '/majors']) {
     await page.goto(path);
     await page.waitForFunction(() => (window as any).__shenbao_hydrated === true);
   }

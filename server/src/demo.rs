@@ -65,6 +65,13 @@ const CERTIFICATES: [(&str, &str, [i64; 3]); 6] = [
 
 /// A small sample of majors (marked demo; users import the full 2021 catalog) and which certificates
 /// they are eligible for in the demo data.
+/// Every demo offering's equipment list (marked demo in the specification).
+const DEMO_EQUIPMENT: [(&str, &str, i64); 3] = [
+    ("计算机", "（演示）i5 处理器、16 GB 内存、独立显卡", 40),
+    ("专业软件", "（演示）正版授权，与考核平台版本一致", 40),
+    ("投影仪", "（演示）亮度不低于 3500 流明", 1),
+];
+
 const MAJORS: [(&str, &str, &str, &str, &[&str]); 7] = [
     ("530802", "物流管理", "higher_vocational", "财经商贸大类", &["物流管理"]),
     ("730701", "物流服务与管理", "secondary", "财经商贸大类", &["物流管理"]),
@@ -118,6 +125,21 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
             .bind(certificate)
             .execute(pool)
             .await?;
+            for (position, (item, spec, quantity)) in DEMO_EQUIPMENT.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO offering_equipment (certificate_id, year, level, position, item, spec, quantity) \
+                     SELECT id, $1, $2, $3, $4, $5, $6 FROM certificates WHERE name = $7 ON CONFLICT DO NOTHING",
+                )
+                .bind(year)
+                .bind(level.code())
+                .bind(position as i64)
+                .bind(*item)
+                .bind(*spec)
+                .bind(*quantity)
+                .bind(certificate)
+                .execute(pool)
+                .await?;
+            }
         }
     }
     for (code, name, level, category, certificates) in MAJORS {
@@ -144,6 +166,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
             .await?;
         }
     }
+    app::catalog::search::reindex(pool).await.map_err(|e| anyhow::anyhow!("{}", e.message().en))?;
     sqlx::query("UPDATE accounts SET organization_id = (SELECT id FROM organizations WHERE name = $1) WHERE username = 'demo_org'")
         .bind(DEMO_ORG_ORGANIZATION)
         .execute(pool)

@@ -9,7 +9,8 @@ use app::auth::password::hash_password;
 use app::auth::token::generated_password;
 use server::{build_state, demo, serve, Config};
 
-const USAGE: &str = "usage: shenbao [serve | migrate | demo | create-secretariat <username> [--password-stdin]]";
+const USAGE: &str =
+    "usage: shenbao [serve | migrate | demo | create-secretariat <username> [--password-stdin] | import-majors <file.csv|file.xlsx>]";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -39,8 +40,28 @@ async fn main() -> anyhow::Result<()> {
             Ok(())
         }
         "create-secretariat" => create_secretariat(&config, &args[1..]).await,
+        "import-majors" => import_majors(&config, &args[1..]).await,
         _ => anyhow::bail!(USAGE),
     }
+}
+
+/// Imports the major catalog from a file, all or nothing; prints the per-row report and fails if any row is bad.
+async fn import_majors(config: &Config, args: &[String]) -> anyhow::Result<()> {
+    let path = args.first().context(USAGE)?;
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
+    let state = build_state(config).await?;
+    let report = app::catalog::majors::import_file(&state.pool, path, &bytes)
+        .await
+        .map_err(|e| anyhow::anyhow!("{} / {}", e.message().zh, e.message().en))?;
+    for row in &report.errors {
+        let messages: Vec<String> = row.errors.iter().map(|e| format!("{} ({})", e.message.zh, e.message.en)).collect();
+        eprintln!("row {}: {}", row.row, messages.join(" "));
+    }
+    if !report.errors.is_empty() {
+        anyhow::bail!("nothing imported: {} of {} rows have errors", report.errors.len(), report.rows_read);
+    }
+    println!("majors imported: {} read, {} added, {} updated", report.rows_read, report.inserted, report.updated);
+    Ok(())
 }
 
 /// Creates a real secretariat account; the password is read from stdin or generated and printed once.

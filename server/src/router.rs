@@ -26,6 +26,10 @@ pub fn build(state: AppState) -> Router {
             import_route::PATH,
             post(import_route::handle).layer(DefaultBodyLimit::max(import_route::MAX_BYTES + 64 * 1024)),
         )
+        .route(
+            import_route::MAJORS_PATH,
+            post(import_route::handle_majors).layer(DefaultBodyLimit::max(import_route::MAX_BYTES + 64 * 1024)),
+        )
         .route(prefs::PATH, post(prefs::set_lang))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .leptos_routes_with_context(

@@ -21,12 +21,12 @@ fn offering<'a>(detail: &'a Value, level: &str) -> &'a Value {
 async fn anyone_finds_certificates_by_name_or_organization_and_reads_their_levels() {
     let app = TestApp::spawn().await;
     let anyone = app.client();
-    let (status, found) = app.call(&anyone, "catalog/certificates", &[("query", "照护")]).await;
+    let (status, found) = app.call(&anyone, "catalog/search", &[("query", "照护")]).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(found[0]["name"], "老年照护");
-    assert_eq!(found[0]["open_levels"].as_array().unwrap().len(), 3);
-    let (_, by_org) = app.call(&anyone, "catalog/certificates", &[("query", "华为")]).await;
-    assert_eq!(by_org[0]["name"], "网络系统建设与运维");
+    assert_eq!(found["certificates"][0]["name"], "老年照护");
+    assert_eq!(found["certificates"][0]["open_levels"].as_array().unwrap().len(), 3);
+    let (_, by_org) = app.call(&anyone, "catalog/search", &[("query", "华为")]).await;
+    assert_eq!(by_org["certificates"][0]["name"], "网络系统建设与运维");
 
     let bim = certificate_id(&app, "建筑信息模型(BIM)").await;
     let (status, detail) = app.call(&anyone, "catalog/certificate", &[("id", &bim)]).await;
@@ -52,6 +52,8 @@ async fn an_organization_edits_its_own_certificate_within_the_cap_and_nothing_el
             ("site_conditions", "理论机房40座".to_string()),
             ("exam_plan", "6月、12月".to_string()),
             ("training_plan", "7月线上".to_string()),
+            ("equipment", "计算机 | i5 | 40".to_string()),
+            ("majors", "530802".to_string()),
         ]
     };
     let call = |form: Vec<(&'static str, String)>| {
@@ -105,6 +107,8 @@ async fn only_the_secretariat_sets_caps_and_schools_edit_nothing_here() {
                     ("site_conditions", ""),
                     ("exam_plan", ""),
                     ("training_plan", ""),
+                    ("equipment", ""),
+                    ("majors", ""),
                 ],
             )
             .await;
@@ -127,6 +131,8 @@ async fn only_the_secretariat_sets_caps_and_schools_edit_nothing_here() {
                 ("site_conditions", ""),
                 ("exam_plan", ""),
                 ("training_plan", ""),
+                ("equipment", ""),
+                ("majors", ""),
             ],
         )
         .await;

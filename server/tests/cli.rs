@@ -72,3 +72,25 @@ async fn demo_data_is_seeded_once_however_often_it_runs() {
     let (mode,): (String,) = sqlx::query_as("PRAGMA journal_mode").fetch_one(&pool).await.unwrap();
     assert_eq!(mode, "wal");
 }
+
+#[tokio::test]
+async fn import_majors_reports_bad_rows_and_imports_nothing_or_everything() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "专业代码,专业名称,层次\n610201,计算机应用技术,高职专科\n61020x,云计算技术应用,专科\n")
+        .unwrap();
+    let out = shenbao(dir.path(), &["import-majors", bad.to_str().unwrap()], None);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("row 3:") && stderr.contains("专业代码应为6位数字"), "{stderr}");
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM majors").await, 0, "nothing imported");
+
+    let good = dir.path().join("good.csv");
+    std::fs::write(&good, "专业代码,专业名称,层次\n610201,计算机应用技术,高职专科\n610202,计算机网络技术,高职专科\n")
+        .unwrap();
+    let out = shenbao(dir.path(), &["import-majors", good.to_str().unwrap()], None);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 added"));
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM majors").await, 2);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM catalog_search WHERE kind = 'major'").await, 2, "searchable");
+}

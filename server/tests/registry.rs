@@ -3,23 +3,9 @@
 mod common;
 
 use common::{TestApp, SCHOOL_A};
-use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
-use serde_json::Value;
 
 const NEW_CODE: &str = "91350100M000100Y43";
-
-async fn import(app: &TestApp, client: &reqwest::Client, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    let form = Form::new().part("file", Part::bytes(bytes).file_name(name.to_string()));
-    let response = client
-        .post(format!("{}/api/institutions/import", app.base))
-        .header("Accept", "application/json")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    (response.status(), response.json().await.unwrap())
-}
 
 async fn count_institutions(app: &TestApp) -> i64 {
     sqlx::query_as::<_, (i64,)>("SELECT COUNT(*) FROM institutions").fetch_one(&app.pool).await.unwrap().0
@@ -65,7 +51,7 @@ async fn an_import_with_one_bad_row_saves_nothing_and_reports_each_row() {
          导入学院甲,中职学校,南宁,{NEW_CODE},4145010001,,南宁市甲路\n\
          导入学院乙,技工院校,不存在市,123,4145010002,,百色市乙路\n"
     );
-    let (status, body) = import(&app, &client, "schools.csv", csv.into_bytes()).await;
+    let (status, body) = app.upload(&client, "institutions", "schools.csv", csv.into_bytes()).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
     let errors = body["report"]["errors"].as_array().unwrap();
     assert_eq!(errors.len(), 1);
@@ -107,7 +93,7 @@ async fn an_xlsx_import_inserts_new_rows_and_updates_existing_ones_by_credit_cod
     sheet.write_number(1, 4, 4145010001.0).unwrap(); // codes typed as numbers in Excel still import
     let bytes = book.save_to_buffer().unwrap();
 
-    let (status, body) = import(&app, &client, "院校.xlsx", bytes).await;
+    let (status, body) = app.upload(&client, "institutions", "院校.xlsx", bytes).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(body["report"]["inserted"], 1);
     assert_eq!(body["report"]["updated"], 1);
@@ -123,7 +109,7 @@ async fn an_xlsx_import_inserts_new_rows_and_updates_existing_ones_by_credit_cod
 async fn only_the_secretariat_can_import() {
     let app = TestApp::spawn().await;
     let coordinator = app.login_as("demo_coordinator").await;
-    let (status, _) = import(&app, &coordinator, "x.csv", b"a,b\n".to_vec()).await;
+    let (status, _) = app.upload(&coordinator, "institutions", "x.csv", b"a,b\n".to_vec()).await;
     assert_eq!(status, StatusCode::FORBIDDEN);
 }
 

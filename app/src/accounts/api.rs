@@ -100,12 +100,15 @@ pub async fn create_staff_account(
     username: String,
     display_name: String,
     role: String,
+    organization_id: Option<i64>,
 ) -> Result<IssuedPassword, AppError> {
     run_form(vec![("username", username.clone()), ("display_name", display_name.clone())], async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let role = Role::from_code(&role).ok_or_else(|| AppError::field("role", "请选择角色。", "Choose a role."))?;
-        flash_issued(service::create_staff(&state.pool, &caller, &username, &display_name, role).await?)
+        flash_issued(
+            service::create_staff(&state.pool, &caller, &username, &display_name, role, organization_id).await?,
+        )
     })
     .await
 }
@@ -130,11 +133,16 @@ pub async fn create_lead(
 }
 
 #[server(prefix = "/api", endpoint = "accounts/set-scope")]
-pub async fn set_lead_scope(account_id: i64, college_ids: Option<Vec<i64>>) -> Result<(), AppError> {
+pub async fn set_lead_scope(
+    account_id: i64,
+    college_ids: Option<Vec<i64>>,
+    certificate_ids: Option<Vec<i64>>,
+) -> Result<(), AppError> {
     run(async {
         let state = app_state()?;
         let caller = guard::require_role(&[Role::Coordinator]).await?;
-        service::set_lead_scope(&state.pool, &caller, account_id, college_ids.unwrap_or_default()).await
+        let (colleges, certificates) = (college_ids.unwrap_or_default(), certificate_ids.unwrap_or_default());
+        service::set_lead_scope(&state.pool, &caller, account_id, colleges, certificates).await
     })
     .await
 }

@@ -106,6 +106,8 @@ pub struct AccountSummary {
     pub mobile: Option<String>,
     /// For leads: the colleges in their scope.
     pub scope_colleges: Vec<ScopeCollege>,
+    /// For leads: the certificates they are limited to within their colleges (empty: all certificates).
+    pub scope_certificates: Vec<(i64, String)>,
     pub is_demo: bool,
 }
 

@@ -115,6 +115,32 @@ pub async fn replace_scope(conn: &mut AnyConnection, account_id: i64, college_id
     Ok(())
 }
 
+/// Replaces the certificates a lead is limited to; runs inside the caller's transaction.
+pub async fn replace_certificate_scope(
+    conn: &mut AnyConnection,
+    account_id: i64,
+    certificate_ids: &[i64],
+) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM account_certificates WHERE account_id = $1").bind(account_id).execute(&mut *conn).await?;
+    for certificate_id in certificate_ids {
+        sqlx::query("INSERT INTO account_certificates (account_id, certificate_id) VALUES ($1, $2)")
+            .bind(account_id)
+            .bind(certificate_id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn list_scope_certificate_ids(pool: &Pool, account_id: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> =
+        sqlx::query_as("SELECT certificate_id FROM account_certificates WHERE account_id = $1 ORDER BY certificate_id")
+            .bind(account_id)
+            .fetch_all(pool)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
 #[derive(sqlx::FromRow)]
 struct SummaryRow {
     id: i64,
@@ -144,10 +170,18 @@ pub async fn list_accounts(pool: &Pool, institution_id: Option<i64>) -> Result<V
     .bind(institution_id)
     .fetch_all(pool)
     .await?;
+    let certificates: Vec<(i64, i64, String)> = sqlx::query_as(
+        "SELECT ac.account_id, c.id, c.name FROM account_certificates ac JOIN certificates c ON c.id = ac.certificate_id \
+         JOIN accounts a ON a.id = ac.account_id WHERE ($1 IS NULL OR a.institution_id = $1) ORDER BY c.name",
+    )
+    .bind(institution_id)
+    .fetch_all(pool)
+    .await?;
     Ok(rows
         .into_iter()
         .filter_map(|r| {
             Some(AccountSummary {
+                scope_certificates: certificates.iter().filter(|s| s.0 == r.id).map(|s| (s.1, s.2.clone())).collect(),
                 scope_colleges: scopes
                     .iter()
                     .filter(|s| s.0 == r.id)

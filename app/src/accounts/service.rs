@@ -160,7 +160,17 @@ pub async fn create_staff(
     username: &str,
     display_name: &str,
     role: Role,
+    organization_id: Option<i64>,
 ) -> Result<IssuedPassword, AppError> {
+    // An org account speaks for exactly one organization; other staff accounts for none.
+    let organization_id = if role == Role::Org { organization_id } else { None };
+    if role == Role::Org && organization_id.is_none() {
+        return Err(AppError::field(
+            "role",
+            "培训评价组织账号请在“培训评价组织”页面中，在对应组织下创建。",
+            "Create organization accounts under their organization on the Organizations page.",
+        ));
+    }
     if !matches!(role, Role::Secretariat | Role::Expert | Role::Org) {
         return Err(AppError::field(
             "role",
@@ -185,7 +195,8 @@ pub async fn create_staff(
     }
     let password = generated_password();
     let hash = hash_password_blocking(password.clone()).await?;
-    let mut conn = pool.acquire().await?;
+    // One transaction: an account is never left without the organization it was made for.
+    let mut conn = pool.begin().await?;
     let id = repo::insert_account(
         &mut conn,
         NewAccount {
@@ -204,6 +215,16 @@ pub async fn create_staff(
     )
     .await
     .map_err(username_taken)?;
+    if let Some(organization_id) = organization_id {
+        crate::db::touched(
+            sqlx::query("UPDATE accounts SET organization_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM organizations WHERE id = $1)")
+                .bind(organization_id)
+                .bind(id)
+                .execute(&mut *conn)
+                .await,
+        )?;
+    }
+    conn.commit().await?;
     Ok(IssuedPassword { account_id: id, username: username.trim().to_string(), password })
 }
 
@@ -262,6 +283,7 @@ pub async fn set_lead_scope(
     caller: &Caller,
     account_id: i64,
     college_ids: Vec<i64>,
+    certificate_ids: Vec<i64>,
 ) -> Result<(), AppError> {
     let school_id = caller.school_id()?;
     let target = ensure_can_manage(pool, caller, account_id).await?;
@@ -269,8 +291,18 @@ pub async fn set_lead_scope(
         return Err(AppError::field("college_ids", "请至少选择一个二级学院/系部。", "Choose at least one college."));
     }
     ensure_own_colleges(pool, school_id, &college_ids).await?;
+    for id in &certificate_ids {
+        crate::catalog::repo::certificate_organization(pool, *id).await.map_err(|_| {
+            AppError::field(
+                "certificate_ids",
+                "所选证书不存在，请刷新页面后重试。",
+                "A chosen certificate does not exist; reload and try again.",
+            )
+        })?;
+    }
     let mut tx = pool.begin().await?;
     repo::replace_scope(&mut tx, target.id, &college_ids).await?;
+    repo::replace_certificate_scope(&mut tx, target.id, &certificate_ids).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! in the UI is only a convenience.
 
 use crate::accounts::model::Role;
-use crate::accounts::repo::{find_account, list_scope_college_ids};
+use crate::accounts::repo::{find_account, list_scope_certificate_ids, list_scope_college_ids};
 use crate::auth::session::{account_for_token, request_cookie, COOKIE};
 use crate::db::Pool;
 use crate::error::AppError;
@@ -19,6 +19,8 @@ pub struct Caller {
     pub must_change_password: bool,
     /// For leads: the colleges the coordinator put in their scope.
     pub college_ids: Vec<i64>,
+    /// For leads: the certificates they are limited to within their colleges (empty: all).
+    pub certificate_ids: Vec<i64>,
 }
 
 impl Caller {
@@ -51,7 +53,11 @@ pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>
         return Ok(None);
     }
     let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role in database"))?;
-    let college_ids = if role == Role::Lead { list_scope_college_ids(pool, account_id).await? } else { Vec::new() };
+    let (college_ids, certificate_ids) = if role == Role::Lead {
+        (list_scope_college_ids(pool, account_id).await?, list_scope_certificate_ids(pool, account_id).await?)
+    } else {
+        (Vec::new(), Vec::new())
+    };
     Ok(Some(Caller {
         id: account.id,
         role,
@@ -59,6 +65,7 @@ pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>
         organization_id: account.organization_id,
         must_change_password: account.must_change_password != 0,
         college_ids,
+        certificate_ids,
     }))
 }
 

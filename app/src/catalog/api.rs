@@ -1,5 +1,6 @@
-//! Catalog server functions: `/api/catalog/*`. Reading is public (schools check requirements before
-//! they have accounts); an organization edits only its own certificates; the secretariat sets caps.
+//! Catalog server functions for offerings: `/api/catalog/*`. Reading is public (schools check requirements
+//! before they have accounts); an organization edits only its own certificates; the secretariat sets caps;
+//! a school keeps its self-assessments.
 
 // Form-backed server functions take one flat argument per form field, so they work with JavaScript off.
 #![allow(clippy::too_many_arguments)]
@@ -7,30 +8,45 @@
 use leptos::prelude::*;
 
 use super::eligibility::EligibilityCheck;
-use super::model::{CertificateDetail, CertificateSummary};
+use super::equipment::AssessmentInput;
+use super::model::CertificateDetail;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
+    super::equipment::{parse_equipment, validate_assessment},
     super::fees::{check_fee, parse_yuan},
-    super::model::{Level, Offering},
+    super::model::{parse_major_codes, Level, Offering},
     super::repo,
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::db::now,
+    crate::db::Pool,
     crate::forms::{run, run_form},
     crate::state::app_state,
-    crate::ui::time::shanghai_year,
+    crate::validate::FieldError,
 };
 
-/// Certificates matching words of their name or their organization's, with the levels open this year.
-#[server(prefix = "/api", endpoint = "catalog/certificates")]
-pub async fn list_certificates(query: String) -> Result<Vec<CertificateSummary>, AppError> {
-    run(async { repo::list_certificates(&app_state()?.pool, &query, shanghai_year(now())).await }).await
-}
-
+/// A certificate with its offerings; the organization and the secretariat also get the change history,
+/// a school gets its own equipment self-assessments.
 #[server(prefix = "/api", endpoint = "catalog/certificate")]
 pub async fn get_certificate(id: i64) -> Result<CertificateDetail, AppError> {
-    run(async { repo::get_certificate(&app_state()?.pool, id).await }).await
+    run(async {
+        let pool = app_state()?.pool;
+        let mut certificate = repo::get_certificate(&pool, id).await?;
+        match guard::current_caller().await? {
+            Some(caller)
+                if matches!(caller.role, Role::Org | Role::Secretariat)
+                    && super::admin::ensure_certificate_editor(&pool, &caller, id).await.is_ok() =>
+            {
+                certificate.history = repo::history(&pool, id).await?;
+            }
+            Some(caller) if matches!(caller.role, Role::Coordinator | Role::Lead) => {
+                certificate.assessments = repo::assessments(&pool, caller.school_id()?, id).await?;
+            }
+            _ => {}
+        }
+        Ok(certificate)
+    })
+    .await
 }
 
 #[cfg(feature = "ssr")]
@@ -40,7 +56,21 @@ fn parse_level(level: &str) -> Result<Level, AppError> {
     })
 }
 
-/// An organization (its own certificates) or the secretariat updates one level of one year.
+/// The stored offering of one level and year, if any.
+#[cfg(feature = "ssr")]
+async fn stored_offering(
+    pool: &Pool,
+    certificate_id: i64,
+    year: i64,
+    level: Level,
+) -> Result<Option<Offering>, AppError> {
+    let certificate = repo::get_certificate(pool, certificate_id).await?;
+    Ok(certificate.offerings.into_iter().find(|o| o.year == year && o.level == level))
+}
+
+/// An organization (its own certificates) or the secretariat saves one level of one year: whether it is
+/// open, the fee (within the cap), the equipment list, the eligible majors and the plans. Each save that
+/// changes something is recorded in the history.
 #[server(prefix = "/api", endpoint = "catalog/save-offering")]
 pub async fn save_offering(
     certificate_id: i64,
@@ -48,22 +78,57 @@ pub async fn save_offering(
     level: String,
     is_open: Option<String>,
     fee: String,
+    equipment: String,
+    majors: String,
     site_conditions: String,
     exam_plan: String,
     training_plan: String,
+    /// Which editor on the page was posted (echoed back with the typed values when scripts are off).
+    offering: Option<String>,
 ) -> Result<(), AppError> {
-    run_form(vec![("fee", fee.clone())], async {
+    let typed = vec![
+        ("offering", offering.unwrap_or_default()),
+        ("fee", fee.clone()),
+        ("year", year.to_string()),
+        ("equipment", equipment.clone()),
+        ("majors", majors.clone()),
+        ("site_conditions", site_conditions.clone()),
+        ("exam_plan", exam_plan.clone()),
+        ("training_plan", training_plan.clone()),
+    ];
+    run_form(typed, async {
         let caller = guard::require_role(&[Role::Org, Role::Secretariat]).await?;
         let pool = app_state()?.pool;
-        if caller.role == Role::Org
-            && caller.organization_id != Some(repo::certificate_organization(&pool, certificate_id).await?)
-        {
-            return Err(AppError::Forbidden);
-        }
+        super::admin::ensure_certificate_editor(&pool, &caller, certificate_id).await?;
         let level = parse_level(&level)?;
+        let old = stored_offering(&pool, certificate_id, year, level).await?;
+        let cap = old.as_ref().and_then(|o| o.cap_fen);
         let fee_fen = parse_yuan(&fee);
-        let cap = repo::find_cap(&pool, certificate_id, year, level).await?;
-        check_fee(fee_fen, cap).map_err(|e| AppError::Validation(vec![e]))?;
+        let mut errors: Vec<FieldError> = Vec::new();
+        if !(2019..=2100).contains(&year) {
+            errors.push(FieldError::new(
+                "year",
+                "年度应为2019年以后的四位年份。",
+                "The year is a four-digit year from 2019.",
+            ));
+        }
+        errors.extend(check_fee(fee_fen, cap).err());
+        let equipment = parse_equipment(&equipment).map_err(|e| errors.push(e)).unwrap_or_default();
+        let codes = parse_major_codes(&majors).map_err(|e| errors.push(e)).unwrap_or_default();
+        let (eligible_majors, unknown) = repo::majors_by_code(&pool, &codes).await?;
+        if !unknown.is_empty() {
+            errors.push(FieldError::new(
+                "majors",
+                &format!("专业目录中没有这些代码：{}。请先导入专业目录或核对代码。", unknown.join("、")),
+                &format!(
+                    "These codes are not in the major catalog: {}. Import the catalog or check them.",
+                    unknown.join(", ")
+                ),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
         let offering = Offering {
             year,
             level,
@@ -71,13 +136,13 @@ pub async fn save_offering(
             is_open: is_open.is_some(),
             fee_fen: fee_fen.unwrap_or_default(),
             cap_fen: cap,
-            site_conditions,
-            exam_plan,
-            training_plan,
-            // Eligible majors are kept separately and not changed by this form.
-            eligible_majors: Vec::new(),
+            site_conditions: site_conditions.trim().to_string(),
+            exam_plan: exam_plan.trim().to_string(),
+            training_plan: training_plan.trim().to_string(),
+            equipment,
+            eligible_majors,
         };
-        repo::upsert_offering(&pool, certificate_id, &offering, caller.id).await
+        repo::save_offering(&pool, certificate_id, old.as_ref(), &offering, caller.id).await
     })
     .await
 }
@@ -86,12 +151,35 @@ pub async fn save_offering(
 #[server(prefix = "/api", endpoint = "catalog/set-cap")]
 pub async fn set_cap(certificate_id: i64, year: i64, level: String, cap: String) -> Result<(), AppError> {
     run_form(vec![("cap", cap.clone())], async {
-        guard::require_role(&[Role::Secretariat]).await?;
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        let pool = app_state()?.pool;
         let level = parse_level(&level)?;
         let cap_fen = parse_yuan(&cap).ok_or_else(|| {
             AppError::field("cap", "请填写考核成本上限（元），例如 500。", "Enter the cost cap in yuan, e.g. 500.")
         })?;
-        repo::set_cap(&app_state()?.pool, certificate_id, year, level, cap_fen).await
+        let old = stored_offering(&pool, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
+        let new = Offering { cap_fen: Some(cap_fen), ..old.clone() };
+        repo::save_offering(&pool, certificate_id, Some(&old), &new, caller.id).await
+    })
+    .await
+}
+
+/// A school saves what it has of one offering's equipment list (the declaration prefills from it).
+#[server(prefix = "/api", endpoint = "catalog/save-assessment")]
+pub async fn save_assessment(
+    certificate_id: i64,
+    year: i64,
+    level: String,
+    lines: Option<Vec<AssessmentInput>>,
+) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
+        let pool = app_state()?.pool;
+        let level = parse_level(&level)?;
+        let offering = stored_offering(&pool, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
+        let lines = validate_assessment(&offering.equipment, &lines.unwrap_or_default())
+            .map_err(|e| AppError::Validation(vec![e]))?;
+        repo::save_assessment(&pool, caller.school_id()?, certificate_id, year, level, &lines, caller.id).await
     })
     .await
 }

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::equipment::{AssessmentLine, EquipmentItem};
+use super::history::HistoryEntry;
 use crate::i18n::Text;
 use crate::validate::FieldError;
 
@@ -103,6 +105,29 @@ pub fn validate_major_code(code: &str) -> Result<(), FieldError> {
     }
 }
 
+/// Major codes typed as a list: separated by spaces, commas, 、 or new lines; each must have 6 digits.
+pub fn parse_major_codes(text: &str) -> Result<Vec<String>, FieldError> {
+    let mut codes: Vec<String> = Vec::new();
+    for code in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；')) {
+        if code.is_empty() {
+            continue;
+        }
+        if validate_major_code(code).is_err() {
+            return Err(FieldError::new_owned(
+                "majors".into(),
+                &format!("“{code}”不是6位专业代码。请用空格或逗号分隔专业代码，例如 530802, 540301。"),
+                &format!(
+                    "\"{code}\" is not a 6-digit major code. Separate codes by spaces or commas, e.g. 530802, 540301."
+                ),
+            ));
+        }
+        if !codes.iter().any(|c| c == code) {
+            codes.push(code.to_string());
+        }
+    }
+    Ok(codes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -114,6 +139,13 @@ mod tests {
         assert_eq!(Level::parse("特级"), None);
         assert_eq!(EducationLevel::parse("高职专科"), Some(EducationLevel::HigherVocational));
         assert_eq!(EducationLevel::parse("本科"), None);
+    }
+
+    #[test]
+    fn major_code_lists_split_on_common_separators_and_drop_repeats() {
+        assert_eq!(parse_major_codes("530802, 540301、530802\n460104").unwrap(), ["530802", "540301", "460104"]);
+        assert!(parse_major_codes("").unwrap().is_empty());
+        assert!(parse_major_codes("530802 物流").is_err());
     }
 
     #[test]
@@ -157,8 +189,19 @@ pub struct Offering {
     pub site_conditions: String,
     pub exam_plan: String,
     pub training_plan: String,
+    /// Required hardware and software.
+    pub equipment: Vec<EquipmentItem>,
     /// The majors the organization opened this level to.
     pub eligible_majors: Vec<Major>,
+}
+
+/// The caller's school's self-assessment of one offering's equipment list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferingAssessment {
+    pub year: i64,
+    pub level: Level,
+    pub lines: Vec<AssessmentLine>,
+    pub updated_at: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -169,4 +212,10 @@ pub struct CertificateDetail {
     pub organization: Organization,
     pub offerings: Vec<Offering>,
     pub is_demo: bool,
+    /// Recent changes, for the organization and the secretariat only (empty for others).
+    pub history: Vec<HistoryEntry>,
+    /// This year in Asia/Shanghai, by the server's clock.
+    pub current_year: i64,
+    /// The caller's school's self-assessments (schools only; empty for others).
+    pub assessments: Vec<OfferingAssessment>,
 }

@@ -1,18 +1,35 @@
 //! SQL for organizations, certificates and offerings (server only).
 
-use super::model::{CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, Organization};
-use crate::db::{like_pattern, now, Pool};
+use super::equipment::{AssessmentLine, EquipmentItem};
+use super::history::HistoryEntry;
+use super::model::{
+    CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, OfferingAssessment, Organization,
+};
+use crate::db::{now, Pool};
 use crate::error::AppError;
+use crate::i18n::Text;
 
-/// Certificates whose name or organization matches, with the levels open in `year`.
-pub async fn list_certificates(pool: &Pool, query: &str, year: i64) -> Result<Vec<CertificateSummary>, AppError> {
-    let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
+/// `$first, $first+1, …` placeholders for an IN list of `n` values.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Certificates (all of them, or those with the given ids) with the levels open in `year`.
+pub async fn list_certificates(
+    pool: &Pool,
+    ids: Option<&[i64]>,
+    year: i64,
+) -> Result<Vec<CertificateSummary>, AppError> {
+    let filter = ids.map(|ids| format!("WHERE c.id IN ({})", placeholders(1, ids.len()))).unwrap_or_default();
+    let sql = format!(
         "SELECT c.id, c.name, o.name, c.is_demo FROM certificates c JOIN organizations o ON o.id = c.organization_id \
-         WHERE c.name LIKE $1 ESCAPE '\\' OR o.name LIKE $1 ESCAPE '\\' ORDER BY c.name",
-    )
-    .bind(like_pattern(query))
-    .fetch_all(pool)
-    .await?;
+         {filter} ORDER BY c.name"
+    );
+    let mut query = sqlx::query_as::<_, (i64, String, String, i64)>(&sql);
+    for id in ids.unwrap_or_default() {
+        query = query.bind(*id);
+    }
+    let rows = query.fetch_all(pool).await?;
     let open: Vec<(i64, String)> =
         sqlx::query_as("SELECT certificate_id, level FROM offerings WHERE year = $1 AND is_open = 1")
             .bind(year)
@@ -29,6 +46,49 @@ pub async fn list_certificates(pool: &Pool, query: &str, year: i64) -> Result<Ve
             name,
             organization,
             is_demo: is_demo != 0,
+        })
+        .collect())
+}
+
+/// Majors by code with the certificates whose open offerings of `year` accept them.
+pub async fn majors_with_open_certificates(
+    pool: &Pool,
+    codes: &[String],
+    year: i64,
+) -> Result<Vec<super::search::MajorHit>, AppError> {
+    if codes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT code, name, education_level, category FROM majors WHERE code IN ({}) ORDER BY code",
+        placeholders(1, codes.len())
+    );
+    let mut query = sqlx::query_as::<_, MajorRow>(&sql);
+    // Here `$1` is the year, so the codes start at `$2`.
+    let list = placeholders(2, codes.len());
+    let sql_open = format!(
+        "SELECT DISTINCT om.major_code, c.id, c.name FROM offering_majors om \
+         JOIN offerings o ON o.certificate_id = om.certificate_id AND o.year = om.year AND o.level = om.level \
+         JOIN certificates c ON c.id = om.certificate_id \
+         WHERE om.year = $1 AND o.is_open = 1 AND om.major_code IN ({list}) ORDER BY c.name"
+    );
+    let mut open = sqlx::query_as::<_, (String, i64, String)>(&sql_open).bind(year);
+    for code in codes {
+        query = query.bind(code);
+        open = open.bind(code);
+    }
+    let majors = query.fetch_all(pool).await?;
+    let open = open.fetch_all(pool).await?;
+    Ok(majors
+        .into_iter()
+        .filter_map(MajorRow::into_major)
+        .map(|major| super::search::MajorHit {
+            certificates: open
+                .iter()
+                .filter(|(code, ..)| *code == major.code)
+                .map(|(_, id, name)| (*id, name.clone()))
+                .collect(),
+            major,
         })
         .collect())
 }
@@ -76,6 +136,12 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
         (year, level, MajorRow { code, name, education_level, category })
     })
     .collect();
+    let equipment: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "SELECT year, level, item, spec, quantity FROM offering_equipment WHERE certificate_id = $1 ORDER BY position",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
     let mut offerings: Vec<Offering> = rows
         .into_iter()
         .filter_map(|r| {
@@ -93,12 +159,31 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
                 site_conditions: r.site_conditions,
                 exam_plan: r.exam_plan,
                 training_plan: r.training_plan,
+                equipment: equipment
+                    .iter()
+                    .filter(|(year, level, ..)| *year == r.year && *level == r.level)
+                    .map(|(_, _, item, spec, quantity)| EquipmentItem {
+                        item: item.clone(),
+                        spec: spec.clone(),
+                        quantity: *quantity,
+                    })
+                    .collect(),
                 eligible_majors,
             })
         })
         .collect();
     offerings.sort_by_key(|o| (-o.year, Level::ALL.iter().position(|l| *l == o.level)));
-    Ok(CertificateDetail { id, name, standard_url, organization, offerings, is_demo: is_demo != 0 })
+    Ok(CertificateDetail {
+        id,
+        name,
+        standard_url,
+        organization,
+        offerings,
+        is_demo: is_demo != 0,
+        history: Vec::new(),
+        current_year: crate::ui::time::shanghai_year(now()),
+        assessments: Vec::new(),
+    })
 }
 
 pub async fn certificate_organization(pool: &Pool, certificate_id: i64) -> Result<i64, AppError> {
@@ -121,44 +206,201 @@ pub async fn find_cap(pool: &Pool, certificate_id: i64, year: i64, level: Level)
     Ok(row.and_then(|r| r.0))
 }
 
-/// Inserts or updates what the organization maintains for one level in one year (never the cap).
-pub async fn upsert_offering(pool: &Pool, certificate_id: i64, o: &Offering, by: i64) -> Result<(), AppError> {
+/// Saves one level of one year as a whole (fields, cap, equipment list, eligible majors) and records what
+/// changed, in one transaction. `old` is the stored offering the changes are described against.
+pub async fn save_offering(
+    pool: &Pool,
+    certificate_id: i64,
+    old: Option<&Offering>,
+    o: &Offering,
+    by: i64,
+) -> Result<(), AppError> {
+    let changes = super::history::describe_changes(old, o);
+    if changes.is_empty() {
+        return Ok(());
+    }
+    let at = now();
+    let level = o.level.code();
+    let mut tx = pool.begin().await?;
     sqlx::query(
-        "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, site_conditions, exam_plan, training_plan, \
-         updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
+        "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, exam_plan, \
+         training_plan, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
          ON CONFLICT (certificate_id, year, level) DO UPDATE SET is_open = excluded.is_open, fee_fen = excluded.fee_fen, \
-         site_conditions = excluded.site_conditions, exam_plan = excluded.exam_plan, \
+         cap_fen = excluded.cap_fen, site_conditions = excluded.site_conditions, exam_plan = excluded.exam_plan, \
          training_plan = excluded.training_plan, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
     )
     .bind(certificate_id)
     .bind(o.year)
-    .bind(o.level.code())
+    .bind(level)
     .bind(i64::from(o.is_open))
     .bind(o.fee_fen)
+    .bind(o.cap_fen)
     .bind(o.site_conditions.trim())
     .bind(o.exam_plan.trim())
     .bind(o.training_plan.trim())
     .bind(by)
-    .bind(now())
-    .execute(pool)
+    .bind(at)
+    .execute(&mut *tx)
     .await?;
+    let key = "certificate_id = $1 AND year = $2 AND level = $3";
+    sqlx::query(&format!("DELETE FROM offering_equipment WHERE {key}"))
+        .bind(certificate_id)
+        .bind(o.year)
+        .bind(level)
+        .execute(&mut *tx)
+        .await?;
+    for (position, e) in o.equipment.iter().enumerate() {
+        sqlx::query(
+            "INSERT INTO offering_equipment (certificate_id, year, level, position, item, spec, quantity) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .bind(certificate_id)
+        .bind(o.year)
+        .bind(level)
+        .bind(position as i64)
+        .bind(&e.item)
+        .bind(&e.spec)
+        .bind(e.quantity)
+        .execute(&mut *tx)
+        .await?;
+    }
+    sqlx::query(&format!("DELETE FROM offering_majors WHERE {key}"))
+        .bind(certificate_id)
+        .bind(o.year)
+        .bind(level)
+        .execute(&mut *tx)
+        .await?;
+    for m in &o.eligible_majors {
+        sqlx::query("INSERT INTO offering_majors (certificate_id, year, level, major_code) VALUES ($1, $2, $3, $4)")
+            .bind(certificate_id)
+            .bind(o.year)
+            .bind(level)
+            .bind(&m.code)
+            .execute(&mut *tx)
+            .await?;
+    }
+    let json = serde_json::to_string(&changes).map_err(AppError::internal)?;
+    sqlx::query(
+        "INSERT INTO offering_history (certificate_id, year, level, account_id, changed_at, changes) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(certificate_id)
+    .bind(o.year)
+    .bind(level)
+    .bind(by)
+    .bind(at)
+    .bind(json)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok(())
 }
 
-/// The secretariat's cost cap for one level in one year (the offering must exist).
-pub async fn set_cap(pool: &Pool, certificate_id: i64, year: i64, level: Level, cap_fen: i64) -> Result<(), AppError> {
-    crate::db::touched(
+/// The latest 50 changes of a certificate's offerings, newest first.
+pub async fn history(pool: &Pool, certificate_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
+    let rows: Vec<(i64, String, String, i64, String)> = sqlx::query_as(
+        "SELECT h.year, h.level, a.display_name, h.changed_at, h.changes FROM offering_history h \
+         JOIN accounts a ON a.id = h.account_id WHERE h.certificate_id = $1 ORDER BY h.id DESC LIMIT 50",
+    )
+    .bind(certificate_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(year, level, by, at, changes)| {
+            Some(HistoryEntry {
+                year,
+                level: Level::parse(&level)?,
+                by,
+                at,
+                changes: serde_json::from_str::<Vec<Text>>(&changes).ok()?,
+            })
+        })
+        .collect())
+}
+
+/// A school's self-assessments of one certificate's equipment lists.
+pub async fn assessments(
+    pool: &Pool,
+    institution_id: i64,
+    certificate_id: i64,
+) -> Result<Vec<OfferingAssessment>, AppError> {
+    let rows: Vec<(i64, String, String, i64, i64, String, i64)> = sqlx::query_as(
+        "SELECT year, level, item, has_it, quantity, note, updated_at FROM equipment_assessments \
+         WHERE institution_id = $1 AND certificate_id = $2 ORDER BY year, level, item",
+    )
+    .bind(institution_id)
+    .bind(certificate_id)
+    .fetch_all(pool)
+    .await?;
+    let mut out: Vec<OfferingAssessment> = Vec::new();
+    for (year, level, item, has_it, quantity, note, updated_at) in rows {
+        let Some(level) = Level::parse(&level) else { continue };
+        let line = AssessmentLine { item, has_it: has_it != 0, quantity, note };
+        match out.iter_mut().find(|a| a.year == year && a.level == level) {
+            Some(a) => {
+                a.lines.push(line);
+                a.updated_at = a.updated_at.max(updated_at);
+            }
+            None => out.push(OfferingAssessment { year, level, lines: vec![line], updated_at }),
+        }
+    }
+    Ok(out)
+}
+
+/// Replaces a school's self-assessment of one offering.
+pub async fn save_assessment(
+    pool: &Pool,
+    institution_id: i64,
+    certificate_id: i64,
+    year: i64,
+    level: Level,
+    lines: &[AssessmentLine],
+    by: i64,
+) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "DELETE FROM equipment_assessments WHERE institution_id = $1 AND certificate_id = $2 AND year = $3 AND level = $4",
+    )
+    .bind(institution_id)
+    .bind(certificate_id)
+    .bind(year)
+    .bind(level.code())
+    .execute(&mut *tx)
+    .await?;
+    for l in lines {
         sqlx::query(
-            "UPDATE offerings SET cap_fen = $1, updated_at = $2 WHERE certificate_id = $3 AND year = $4 AND level = $5",
+            "INSERT INTO equipment_assessments (institution_id, certificate_id, year, level, item, has_it, quantity, \
+             note, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
         )
-        .bind(cap_fen)
-        .bind(now())
+        .bind(institution_id)
         .bind(certificate_id)
         .bind(year)
         .bind(level.code())
-        .execute(pool)
-        .await,
-    )
+        .bind(&l.item)
+        .bind(i64::from(l.has_it))
+        .bind(l.quantity)
+        .bind(&l.note)
+        .bind(by)
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The majors of the catalog with these codes; unknown codes are returned separately.
+pub async fn majors_by_code(pool: &Pool, codes: &[String]) -> Result<(Vec<Major>, Vec<String>), AppError> {
+    let mut found = Vec::new();
+    let mut unknown = Vec::new();
+    for code in codes {
+        match find_major(pool, code).await? {
+            Some(m) => found.push(m),
+            None => unknown.push(code.clone()),
+        }
+    }
+    Ok((found, unknown))
 }
 
 #[derive(Clone, sqlx::FromRow)]

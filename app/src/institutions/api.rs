@@ -244,6 +244,8 @@ pub struct SchoolOverview {
     pub institution: Institution,
     pub colleges: Vec<College>,
     pub leads: Vec<crate::accounts::model::AccountSummary>,
+    /// Every certificate (id, name), to limit a lead's scope by certificate.
+    pub certificates: Vec<(i64, String)>,
 }
 
 #[server(prefix = "/api", endpoint = "institutions/my-school")]
@@ -257,6 +259,7 @@ pub async fn my_school() -> Result<SchoolOverview, AppError> {
             institution: repo::get_institution(&pool, school_id).await?,
             colleges: repo::list_colleges(&pool, school_id).await?,
             leads: leads.into_iter().filter(|a| a.role == Role::Lead).collect(),
+            certificates: sqlx::query_as("SELECT id, name FROM certificates ORDER BY name").fetch_all(&pool).await?,
         })
     })
     .await

@@ -2,83 +2,21 @@
 //!
 //! Columns are found by their header (Chinese or English), so column order does not matter.
 
-use std::io::Cursor;
-
-use calamine::{open_workbook_from_rs, Reader, Xlsx};
-
 use super::model::{parse_city, parse_kind, InstitutionInput, RowError};
 use crate::error::AppError;
+pub use crate::spreadsheet::read_table;
 use crate::validate::FieldError;
 
-/// Header names accepted for each field.
-const COLUMNS: [(&str, &[&str]); 7] = [
-    ("name", &["院校名称", "学校名称", "name"]),
-    ("kind", &["院校类型", "学校类型", "type", "kind"]),
-    ("city", &["所在城市", "地级市", "城市", "city"]),
-    ("credit_code", &["统一社会信用代码", "credit_code", "credit code"]),
-    ("school_code", &["学校标识码", "院校代码", "school_code", "school code"]),
-    ("website", &["院校网址", "网址", "website"]),
-    ("address", &["详细地址", "地址", "address"]),
+/// Header names accepted for each field, and whether the column is required (only website is optional).
+const COLUMNS: [(&[&str], bool); 7] = [
+    (&["院校名称", "学校名称", "name"], true),
+    (&["院校类型", "学校类型", "type", "kind"], true),
+    (&["所在城市", "地级市", "城市", "city"], true),
+    (&["统一社会信用代码", "credit_code", "credit code"], true),
+    (&["学校标识码", "院校代码", "school_code", "school code"], true),
+    (&["院校网址", "网址", "website"], false),
+    (&["详细地址", "地址", "address"], true),
 ];
-
-/// Reads the first sheet of an .xlsx file or a UTF-8 CSV into rows of text.
-pub fn read_table(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, AppError> {
-    let lower = file_name.to_lowercase();
-    if lower.ends_with(".xlsx") {
-        let mut workbook: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).map_err(|_| unreadable())?;
-        let range = workbook.worksheet_range_at(0).ok_or_else(unreadable)?.map_err(|_| unreadable())?;
-        Ok(range.rows().map(|row| row.iter().map(|c| c.to_string().trim().to_string()).collect()).collect())
-    } else if lower.ends_with(".csv") {
-        let text = std::str::from_utf8(bytes).map_err(|_| {
-            AppError::field(
-                "file",
-                "CSV 文件不是 UTF-8 编码（Excel 默认另存为 GBK）。请在 Excel 中另存为“CSV UTF-8”，或直接上传 .xlsx 文件。",
-                "The CSV is not UTF-8. Save it as \"CSV UTF-8\" in Excel, or upload the .xlsx file.",
-            )
-        })?;
-        let text = text.trim_start_matches('\u{feff}');
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
-        let mut rows = Vec::new();
-        for record in reader.records() {
-            let record = record.map_err(|_| unreadable())?;
-            rows.push(record.iter().map(|c| c.trim().to_string()).collect());
-        }
-        Ok(rows)
-    } else {
-        Err(AppError::field("file", "请上传 .xlsx 或 .csv 文件。", "Upload an .xlsx or .csv file."))
-    }
-}
-
-fn unreadable() -> AppError {
-    AppError::field(
-        "file",
-        "无法读取该文件，请确认它是有效的 .xlsx 或 .csv 文件。",
-        "The file cannot be read as .xlsx or .csv.",
-    )
-}
-
-/// Maps the header row to column positions; every column but website is required.
-fn header_positions(header: &[String]) -> Result<Vec<Option<usize>>, AppError> {
-    let positions: Vec<Option<usize>> = COLUMNS
-        .iter()
-        .map(|(_, names)| header.iter().position(|h| names.iter().any(|n| h.eq_ignore_ascii_case(n))))
-        .collect();
-    let missing: Vec<&str> = COLUMNS
-        .iter()
-        .zip(&positions)
-        .filter(|((field, names), pos)| pos.is_none() && *field != "website" && !names.is_empty())
-        .map(|((_, names), _)| names[0])
-        .collect();
-    if missing.is_empty() {
-        Ok(positions)
-    } else {
-        Err(AppError::field(
-            "file",
-            &format!("第1行缺少列：{}。请使用模板的表头。", missing.join("、")),
-            &format!("Row 1 lacks the columns: {}. Use the template's header.", missing.join(", ")),
-        ))
-    }
-}
 
 /// Valid rows with their spreadsheet row numbers, and the rows that are wrong.
 #[derive(Debug)]
@@ -90,7 +28,7 @@ pub struct ParsedRows {
 /// Turns a table into validated inputs; rows with errors are reported, empty rows skipped.
 pub fn parse_rows(table: &[Vec<String>]) -> Result<ParsedRows, AppError> {
     let header = table.first().ok_or_else(|| AppError::field("file", "文件是空的。", "The file is empty."))?;
-    let positions = header_positions(header)?;
+    let positions = crate::spreadsheet::find_columns(header, &COLUMNS)?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for (index, cells) in table.iter().enumerate().skip(1) {

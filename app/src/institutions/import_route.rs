@@ -1,7 +1,8 @@
-//! `POST /api/institutions/import`: a multipart upload from a plain HTML form (works with JavaScript off).
+//! `POST /api/institutions/import` and `POST /api/majors/import`: multipart uploads from plain HTML forms
+//! (work with JavaScript off), by the secretariat.
 //!
-//! The report is stored and the browser is sent to `/registry/imports/{id}` to read it; a client that asks
-//! for JSON gets the report directly (422 when nothing was imported because of errors).
+//! The report is stored and the browser is sent to `…/imports/{id}` to read it; a client that asks for JSON
+//! gets the report directly (422 when nothing was imported because of errors).
 
 use axum::extract::{Multipart, State};
 use axum::http::{header, HeaderMap, StatusCode};
@@ -18,25 +19,50 @@ use crate::error::AppError;
 use crate::state::AppState;
 
 pub const PATH: &str = "/api/institutions/import";
+pub const MAJORS_PATH: &str = "/api/majors/import";
+
+/// What an upload imports, and where its pages are.
+#[derive(Clone, Copy)]
+enum Target {
+    Institutions,
+    Majors,
+}
+
+impl Target {
+    fn page(self) -> &'static str {
+        match self {
+            Target::Institutions => "/registry",
+            Target::Majors => "/majors",
+        }
+    }
+}
 /// Registry files are small; this bounds memory use.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 
 pub async fn handle(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
+    handle_upload(Target::Institutions, &state, &headers, multipart).await
+}
+
+pub async fn handle_majors(State(state): State<AppState>, headers: HeaderMap, multipart: Multipart) -> Response {
+    handle_upload(Target::Majors, &state, &headers, multipart).await
+}
+
+async fn handle_upload(target: Target, state: &AppState, headers: &HeaderMap, multipart: Multipart) -> Response {
     let wants_json =
         headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("application/json"));
-    match import(&state, &headers, multipart).await {
+    match import(target, state, headers, multipart).await {
         Ok((report_id, report)) if wants_json => {
             let status = if report.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
             (status, Json(serde_json::json!({ "id": report_id, "report": report }))).into_response()
         }
-        Ok((report_id, _)) => Redirect::to(&format!("/registry/imports/{report_id}")).into_response(),
+        Ok((report_id, _)) => Redirect::to(&format!("{}/imports/{report_id}", target.page())).into_response(),
         Err(err) => {
             let status = StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
             if wants_json {
                 (status, Json(err)).into_response()
             } else {
                 let json = serde_json::to_string(&err).unwrap_or_default();
-                Redirect::to(&format!("/registry?form_error={}", crate::forms::encode_query_value(&json)))
+                Redirect::to(&format!("{}?form_error={}", target.page(), crate::forms::encode_query_value(&json)))
                     .into_response()
             }
         }
@@ -44,6 +70,7 @@ pub async fn handle(State(state): State<AppState>, headers: HeaderMap, multipart
 }
 
 async fn import(
+    target: Target,
     state: &AppState,
     headers: &HeaderMap,
     mut multipart: Multipart,
@@ -65,7 +92,10 @@ async fn import(
     if bytes.len() > MAX_BYTES {
         return Err(too_large());
     }
-    let report = service::import_file(&state.pool, &name, &bytes).await?;
+    let report = match target {
+        Target::Institutions => service::import_file(&state.pool, &name, &bytes).await?,
+        Target::Majors => crate::catalog::majors::import_file(&state.pool, &name, &bytes).await?,
+    };
     let report_id = save_report(&state.pool, caller.id, &report).await?;
     Ok((report_id, report))
 }

@@ -10,7 +10,7 @@ use super::nav::Nav;
 use crate::accounts::api::get_current_user;
 use crate::accounts::model::CurrentUser;
 use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
-use crate::catalog::pages::{CertificatePage, CertificatesPage};
+use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 use crate::institutions::pages::{
@@ -92,6 +92,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/library") view=PoliciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async/>
                     <Route path=path!("/certificates/:id") view=CertificatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations") view=OrganizationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/majors") view=MajorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/majors/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
                     <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
                 </Routes>

@@ -16,6 +16,7 @@ fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> 
             items.push(("/staff", "账号", "Accounts"));
         }
         Some(Role::Coordinator) => items.push(("/school", "本校", "School")),
+        Some(Role::Org) => items.push(("/organizations", "本组织", "Organization")),
         None => {
             items.push(("/register", "学校注册", "Register"));
             items.push(("/login", "登录", "Log in"));

@@ -70,6 +70,20 @@ impl TestApp {
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
+    /// Uploads a file to an import route (`institutions` or `majors`) as the browser's form does, asking
+    /// for the JSON report.
+    pub async fn upload(&self, client: &Client, what: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+        let part = reqwest::multipart::Part::bytes(bytes).file_name(name.to_string());
+        let response = client
+            .post(format!("{}/api/{what}/import", self.base))
+            .header("Accept", "application/json")
+            .multipart(reqwest::multipart::Form::new().part("file", part))
+            .send()
+            .await
+            .expect("upload");
+        (response.status(), response.json().await.unwrap_or(Value::Null))
+    }
+
     pub async fn login_as(&self, username: &str) -> Client {
         self.login_with(username, PASSWORD).await
     }

@@ -36,7 +36,11 @@ pub fn AccountList(
             {accounts
                 .into_iter()
                 .map(|a| {
-                    let scope = a.scope_colleges.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join("、");
+                    let mut scope = a.scope_colleges.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join("、");
+                    if !a.scope_certificates.is_empty() {
+                        let names = a.scope_certificates.iter().map(|c| c.1.clone()).collect::<Vec<_>>().join("、");
+                        scope = format!("{scope} · {names}");
+                    }
                     let active = a.status == AccountStatus::Active;
                     let pending = a.status == AccountStatus::Pending;
                     view! {

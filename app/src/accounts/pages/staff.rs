@@ -36,18 +36,23 @@ pub fn StaffPage() -> impl IntoView {
         <IssuedBox issued=created/>
         <IssuedBox issued=was_reset/>
         <details class="card" open>
-            <summary>{t("新建秘书处 / 专家 / 培训评价组织账号", "New secretariat / expert / organization account")}</summary>
+            <summary>{t("新建秘书处 / 评审专家账号", "New secretariat / expert account")}</summary>
             <ActionForm action=create attr:class="form">
                 <Field label=t("用户名", "Username") name="username" required=true error=create_error/>
                 <Field label=t("名称或姓名", "Name") name="display_name" required=true error=create_error/>
                 <div class="field">
                     <label for="f-role">{t("角色", "Role")}</label>
                     <select id="f-role" name="role">
-                        {[Role::Expert, Role::Org, Role::Secretariat]
+                        {[Role::Expert, Role::Secretariat]
                             .into_iter()
                             .map(|r| view! { <option value=r.code()>{tr(&r.label())}</option> })
                             .collect_view()}
                     </select>
+                    <p class="hint">
+                        {t("培训评价组织的账号在", "Organization accounts are created under their organization on ")}
+                        <a href="/organizations">{t("培训评价组织", "Organizations")}</a>
+                        {t("页面中创建。", ".")}
+                    </p>
                 </div>
                 <button type="submit" class="primary">{t("创建账号", "Create account")}</button>
             </ActionForm>

@@ -5,16 +5,19 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
+use super::offering_forms::{AssessmentForm, CapEditor, OfferingEditor};
 use crate::accounts::model::Role;
-use crate::catalog::api::{check_eligibility, get_certificate, SaveOffering, SetCap};
+use crate::catalog::api::{check_eligibility, get_certificate, SaveAssessment, SaveOffering, SetCap};
 use crate::catalog::eligibility::{Eligibility, EligibilityCheck};
 use crate::catalog::fees::format_yuan;
+use crate::catalog::history::HistoryEntry;
 use crate::catalog::model::{CertificateDetail, Offering};
 use crate::catalog::requests::RequestMajor;
 use crate::error::AppError;
 use crate::i18n::{t, tr};
 use crate::shell::use_user;
-use crate::ui::{ErrorBox, Field, Loading};
+use crate::ui::time::format_shanghai;
+use crate::ui::{ErrorBox, Loading};
 
 #[component]
 pub fn CertificatePage() -> impl IntoView {
@@ -23,8 +26,13 @@ pub fn CertificatePage() -> impl IntoView {
     let save = ServerAction::<SaveOffering>::new();
     let cap = ServerAction::<SetCap>::new();
     let request = ServerAction::<RequestMajor>::new();
+    let assess = ServerAction::<SaveAssessment>::new();
+    let actions = OfferingActions { save, cap, assess };
+    let saved = crate::success_version_of!(save);
+    let capped = crate::success_version_of!(cap);
+    let assessed = crate::success_version_of!(assess);
     let certificate =
-        Resource::new(move || (id(), save.version().get(), cap.version().get()), |(id, _, _)| get_certificate(id));
+        Resource::new(move || (id(), saved.get(), capped.get(), assessed.get()), |(id, ..)| get_certificate(id));
     // The eligibility check is a GET form (`?year=&level=&major=`), so it also works without scripts.
     let query = use_query_map();
     let check_params = move || {
@@ -44,6 +52,7 @@ pub fn CertificatePage() -> impl IntoView {
             .and_then(|r| r.err())
             .or_else(|| cap.value().get().and_then(|r| r.err()))
             .or_else(|| request.value().get().and_then(|r| r.err()))
+            .or_else(|| assess.value().get().and_then(|r| r.err()))
     });
     view! {
         <ErrorBox error/>
@@ -54,7 +63,7 @@ pub fn CertificatePage() -> impl IntoView {
                 let asked = check_params();
                 match certificate.await {
                     Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
-                    Ok(c) => view! { <CheckResult result=checked asked request/> <Certificate c role save cap/> }.into_any(),
+                    Ok(c) => view! { <CheckResult result=checked asked request/> <Certificate c role actions/> }.into_any(),
                 }
             })}
         </Transition>
@@ -62,19 +71,23 @@ pub fn CertificatePage() -> impl IntoView {
     }
 }
 
+/// The actions of the forms on this page, created once at the top of the page.
+#[derive(Clone, Copy)]
+pub struct OfferingActions {
+    pub save: ServerAction<SaveOffering>,
+    pub cap: ServerAction<SetCap>,
+    pub assess: ServerAction<SaveAssessment>,
+}
+
 #[component]
-fn Certificate(
-    c: CertificateDetail,
-    role: Option<Role>,
-    save: ServerAction<SaveOffering>,
-    cap: ServerAction<SetCap>,
-) -> impl IntoView {
+fn Certificate(c: CertificateDetail, role: Option<Role>, actions: OfferingActions) -> impl IntoView {
     let o = c.organization.clone();
     // Only the organization (the server checks it is this certificate's) and the secretariat see editors.
     let editor = matches!(role, Some(Role::Org) | Some(Role::Secretariat));
     let secretariat = role == Some(Role::Secretariat);
     let school = matches!(role, Some(Role::Coordinator) | Some(Role::Lead));
     let certificate_id = c.id;
+    let assessments = c.assessments.clone();
     view! {
         <h1>{c.name.clone()} {c.is_demo.then(|| view! { <span class="tag demo">{t("演示", "Demo")}</span> })}</h1>
         <section class="card">
@@ -90,16 +103,23 @@ fn Certificate(
                 view! { <p><a href=c.standard_url.clone() target="_blank" rel="noopener">{t("查看证书标准", "Read the standard")}</a></p> }.into_any()
             }}
         </section>
-        {if c.offerings.is_empty() {
-            view! { <p class="empty">{t("培训评价组织尚未发布本证书的年度信息。", "The organization has not published this certificate's yearly details yet.")}</p> }.into_any()
-        } else {
-            c.offerings.into_iter().map(|offering| view! {
+        {c.offerings.is_empty().then(|| view! {
+            <p class="empty">{t("培训评价组织尚未发布本证书的年度信息。", "The organization has not published this certificate's yearly details yet.")}</p>
+        })}
+        {c.offerings.into_iter().map(|offering| {
+            let assessment = assessments.iter().find(|a| a.year == offering.year && a.level == offering.level).cloned();
+            view! {
                 <OfferingCard offering=offering.clone()/>
                 {school.then(|| view! { <CheckForm certificate_id offering=offering.clone()/> })}
-                {editor.then(|| view! { <OfferingEditor certificate_id offering=offering.clone() save/> })}
-                {secretariat.then(|| view! { <CapEditor certificate_id offering=offering.clone() cap/> })}
-            }).collect_view().into_any()
-        }}
+                {(school && !offering.equipment.is_empty()).then(|| view! {
+                    <AssessmentForm certificate_id offering=offering.clone() assessment action=actions.assess/>
+                })}
+                {editor.then(|| view! { <OfferingEditor certificate_id offering=Some(offering.clone()) default_year=c.current_year save=actions.save/> })}
+                {secretariat.then(|| view! { <CapEditor certificate_id offering=offering.clone() cap=actions.cap/> })}
+            }
+        }).collect_view()}
+        {editor.then(|| view! { <OfferingEditor certificate_id offering=None default_year=c.current_year save=actions.save/> })}
+        {(!c.history.is_empty()).then(|| view! { <History entries=c.history.clone()/> })}
     }
 }
 
@@ -126,6 +146,21 @@ fn OfferingCard(offering: Offering) -> impl IntoView {
                     </ul>
                 }.into_any()
             }}
+            <h3>{t("设备与软件清单", "Equipment and software")}</h3>
+            {if offering.equipment.is_empty() {
+                view! { <p class="muted">{t("尚未公布。", "Not published yet.")}</p> }.into_any()
+            } else {
+                view! {
+                    <table class="equipment">
+                        <thead><tr><th>{t("名称", "Item")}</th><th>{t("规格", "Specification")}</th><th>{t("数量", "Qty")}</th></tr></thead>
+                        <tbody>
+                            {offering.equipment.iter().map(|e| view! {
+                                <tr><td>{e.item.clone()}</td><td>{e.spec.clone()}</td><td class="num">{e.quantity}</td></tr>
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
             {section(t("考核站点建设条件", "Exam-site conditions"), offering.site_conditions)}
             {section(t("年度考试计划", "Exam plan"), offering.exam_plan)}
             {section(t("师资培训计划", "Teacher-training plan"), offering.training_plan)}
@@ -133,52 +168,21 @@ fn OfferingCard(offering: Offering) -> impl IntoView {
     }
 }
 
+/// Who changed what and when (organization and secretariat only).
 #[component]
-fn OfferingEditor(certificate_id: i64, offering: Offering, save: ServerAction<SaveOffering>) -> impl IntoView {
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    let fee = format_yuan(offering.fee_fen).trim_start_matches('¥').to_string();
+fn History(entries: Vec<HistoryEntry>) -> impl IntoView {
     view! {
-        <details class="card">
-            <summary>{t("编辑", "Edit")} " " {offering.year} " " {tr(&offering.level.label())}</summary>
-            <ActionForm action=save attr:class="form">
-                <input type="hidden" name="certificate_id" value=certificate_id/>
-                <input type="hidden" name="year" value=offering.year/>
-                <input type="hidden" name="level" value=offering.level.code()/>
-                <label class="check"><input type="checkbox" name="is_open" value="1" checked=offering.is_open/>{t("本年度开放报考", "Open this year")}</label>
-                <Field label=t("每人考核费用（元）", "Exam fee per person (yuan)") name="fee" value=fee required=true error/>
-                <TextArea label=t("考核站点建设条件", "Exam-site conditions") name="site_conditions" value=offering.site_conditions/>
-                <TextArea label=t("年度考试计划", "Exam plan") name="exam_plan" value=offering.exam_plan/>
-                <TextArea label=t("师资培训计划", "Teacher-training plan") name="training_plan" value=offering.training_plan/>
-                <button type="submit" class="primary">{t("保存", "Save")}</button>
-            </ActionForm>
+        <details class="card history">
+            <summary>{t("修改记录", "Change history")}</summary>
+            <ol class="timeline">
+                {entries.into_iter().map(|e| view! {
+                    <li>
+                        <p class="muted">{format_shanghai(e.at)} " · " {e.by} " · " {e.year} " " {tr(&e.level.label())}</p>
+                        <ul>{e.changes.iter().map(|c| view! { <li>{tr(c)}</li> }).collect_view()}</ul>
+                    </li>
+                }).collect_view()}
+            </ol>
         </details>
-    }
-}
-
-#[component]
-fn CapEditor(certificate_id: i64, offering: Offering, cap: ServerAction<SetCap>) -> impl IntoView {
-    let error = Signal::derive(move || cap.value().get().and_then(|r| r.err()).or(None::<AppError>));
-    let current = offering.cap_fen.map(|c| format_yuan(c).trim_start_matches('¥').to_string()).unwrap_or_default();
-    view! {
-        <ActionForm action=cap attr:class="card form inline">
-            <input type="hidden" name="certificate_id" value=certificate_id/>
-            <input type="hidden" name="year" value=offering.year/>
-            <input type="hidden" name="level" value=offering.level.code()/>
-            <Field label=t("考核成本上限（元）", "Cost cap (yuan)") name="cap" value=current required=true error/>
-            <button type="submit">{t("设置上限", "Set cap")}</button>
-        </ActionForm>
-    }
-}
-
-#[component]
-fn TextArea(label: &'static str, name: &'static str, value: String) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label>
-                <span class="label">{label}</span>
-                <textarea name=name rows="3">{value}</textarea>
-            </label>
-        </div>
     }
 }
 

@@ -1,7 +1,7 @@
-//! `/registry/imports/:id`: what an import did, or why it did nothing.
+//! `/registry/imports/:id` and `/majors/imports/:id`: what an import did, or why it did nothing.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_location, use_params_map};
 
 use crate::i18n::{t, tr};
 use crate::institutions::api::get_import_report;
@@ -12,6 +12,8 @@ pub fn ImportReportPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let report = Resource::new(id, get_import_report);
+    // The same page reports registry and major catalog imports; the path says which.
+    let location = use_location();
     view! {
         <h1>{t("导入结果", "Import result")}</h1>
         <Suspense fallback=Loading>
@@ -42,6 +44,10 @@ pub fn ImportReportPage() -> impl IntoView {
                 }
             })}
         </Suspense>
-        <p><a href="/registry">{t("返回院校总库", "Back to the registry")}</a></p>
+        {move || if location.pathname.get().starts_with("/majors") {
+            view! { <p><a href="/majors">{t("返回专业目录", "Back to the major catalog")}</a></p> }
+        } else {
+            view! { <p><a href="/registry">{t("返回院校总库", "Back to the registry")}</a></p> }
+        }}
     }
 }

@@ -10,7 +10,7 @@ use crate::institutions::api::{
     get_pending_work, list_institutions, CloseAdditionRequest, DecideRegistration, PendingWork,
 };
 use crate::institutions::model::{city_label, kind_label};
-use crate::ui::{time::format_shanghai, ErrorBox, Loading, SearchForm};
+use crate::ui::{time::format_shanghai, ErrorBox, ImportForm, Loading, SearchForm};
 
 #[component]
 pub fn RegistryPage() -> impl IntoView {
@@ -43,7 +43,7 @@ pub fn RegistryPage() -> impl IntoView {
         <p class="row-actions">
             <a class="button primary" href="/registry/new">{t("新增院校", "Add institution")}</a>
         </p>
-        <ImportForm/>
+        <RegistryImport/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 let list = institutions.await.unwrap_or_default();
@@ -128,23 +128,16 @@ fn Pending(
     }
 }
 
-/// A plain multipart form: the server answers with a redirect to the import report.
 #[component]
-fn ImportForm() -> impl IntoView {
+fn RegistryImport() -> impl IntoView {
     view! {
-        <details class="card">
-            <summary>{t("批量导入（.xlsx 或 .csv）", "Import (.xlsx or .csv)")}</summary>
-            <p class="hint">{t(
+        <ImportForm
+            action="/api/institutions/import"
+            summary=t("批量导入（.xlsx 或 .csv）", "Import (.xlsx or .csv)")
+            hint=t(
                 "表头：院校名称、院校类型、所在城市、统一社会信用代码、学校标识码、院校网址、详细地址。按统一社会信用代码更新已有院校。任何一行有错则全部不导入，并列出每行的错误。",
                 "Header: name, type, city, credit code, school code, website, address. Existing schools are updated by credit code. If any row is wrong nothing is imported and every error is listed.",
-            )}</p>
-            <form method="post" action="/api/institutions/import" enctype="multipart/form-data" class="form">
-                <div class="field">
-                    <label for="f-file">{t("选择文件", "Choose file")}</label>
-                    <input id="f-file" type="file" name="file" accept=".xlsx,.csv" required/>
-                </div>
-                <button type="submit" class="primary">{t("导入", "Import")}</button>
-            </form>
-        </details>
+            )
+        />
     }
 }

@@ -66,7 +66,7 @@ struct SchoolActions {
 #[component]
 fn School(overview: SchoolOverview, actions: SchoolActions) -> impl IntoView {
     let contact_error = Signal::derive(move || actions.contact.value().get().and_then(|r| r.err()));
-    let SchoolOverview { institution: i, colleges, leads } = overview;
+    let SchoolOverview { institution: i, colleges, leads, certificates } = overview;
     view! {
         <h1>{i.name.clone()}</h1>
         <dl class="card facts">
@@ -87,7 +87,7 @@ fn School(overview: SchoolOverview, actions: SchoolActions) -> impl IntoView {
             </ActionForm>
         </details>
         <CollegeList institution_id=i.id colleges=colleges.clone() add=actions.add/>
-        <Leads leads colleges actions/>
+        <Leads leads colleges certificates actions/>
     }
 }
 
@@ -123,7 +123,12 @@ pub fn Colleges(institution_id: i64) -> impl IntoView {
 }
 
 #[component]
-fn Leads(leads: Vec<AccountSummary>, colleges: Vec<College>, actions: SchoolActions) -> impl IntoView {
+fn Leads(
+    leads: Vec<AccountSummary>,
+    colleges: Vec<College>,
+    certificates: Vec<(i64, String)>,
+    actions: SchoolActions,
+) -> impl IntoView {
     let create_error = Signal::derive(move || actions.create.value().get().and_then(|r| r.err()));
     let error = Signal::derive(move || {
         actions
@@ -150,7 +155,7 @@ fn Leads(leads: Vec<AccountSummary>, colleges: Vec<College>, actions: SchoolActi
             </ActionForm>
         </details>
         <AccountList accounts=leads.clone() reset=actions.reset toggle=actions.toggle/>
-        <ScopeEditors accounts=leads colleges scope=actions.scope/>
+        <ScopeEditors accounts=leads colleges certificates scope=actions.scope/>
     }
 }
 
@@ -174,10 +179,27 @@ fn CollegeChoice(colleges: Vec<College>, chosen: Vec<i64>) -> impl IntoView {
     }
 }
 
+/// Checkboxes named `certificate_ids[n]`; none ticked means every certificate of the lead's colleges.
+#[component]
+fn CertificateChoice(certificates: Vec<(i64, String)>, chosen: Vec<i64>) -> impl IntoView {
+    view! {
+        <fieldset class="field certificate-choice">
+            <legend>{t("限定证书（不选则负责所选学院的全部证书）", "Limit to certificates (none: all certificates of the colleges)")}</legend>
+            {certificates.into_iter().enumerate().map(|(n, (id, name))| view! {
+                <label class="check">
+                    <input type="checkbox" name=format!("certificate_ids[{n}]") value=id checked=chosen.contains(&id)/>
+                    {name}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
 #[component]
 fn ScopeEditors(
     accounts: Vec<AccountSummary>,
     colleges: Vec<College>,
+    certificates: Vec<(i64, String)>,
     scope: ServerAction<SetLeadScope>,
 ) -> impl IntoView {
     (!accounts.is_empty()).then(|| view! {
@@ -185,12 +207,15 @@ fn ScopeEditors(
             <summary>{t("调整负责范围", "Change scopes")}</summary>
             {accounts.into_iter().map(|a| {
                 let chosen: Vec<i64> = a.scope_colleges.iter().map(|c| c.id).collect();
+                let chosen_certificates: Vec<i64> = a.scope_certificates.iter().map(|c| c.0).collect();
                 let colleges = colleges.clone();
+                let certificates = certificates.clone();
                 view! {
                     <ActionForm action=scope attr:class="form">
                         <input type="hidden" name="account_id" value=a.id/>
                         <p class="title">{a.display_name.clone()} " " <span class="muted">{a.username.clone()}</span></p>
                         <CollegeChoice colleges chosen/>
+                        <CertificateChoice certificates chosen=chosen_certificates/>
                         <button type="submit">{t("保存范围", "Save scope")}</button>
                     </ActionForm>
                 }

@@ -1,0 +1,269 @@
+//! Keeping the catalog up to date: the secretariat adds organizations and certificates and creates each
+//! organization's accounts; an organization edits its own contacts and its own certificates' standard link.
+
+// Form-backed server functions take one flat argument per form field, so they work with JavaScript off.
+#![allow(clippy::too_many_arguments)]
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::Organization;
+use crate::error::AppError;
+use crate::i18n::Text;
+use crate::validate::{collect, validate_required, FieldError};
+#[cfg(feature = "ssr")]
+use {
+    crate::accounts::model::Role,
+    crate::auth::guard::{self, Caller},
+    crate::db::Pool,
+    crate::forms::{run, run_form},
+    crate::state::app_state,
+};
+
+/// An organization with its certificates and the accounts that speak for it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganizationEntry {
+    pub organization: Organization,
+    pub certificates: Vec<(i64, String, String)>,
+    pub accounts: Vec<(String, String)>,
+}
+
+/// A contact phone: mobile or landline ("0771-1234567"), digits with `-`, `+`, spaces or brackets.
+pub fn validate_phone(field: &'static str, phone: &str) -> Result<(), FieldError> {
+    let p = phone.trim();
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    if p.is_empty() || ((7..=20).contains(&digits) && p.chars().all(|c| c.is_ascii_digit() || " -+()（）".contains(c)))
+    {
+        Ok(())
+    } else {
+        Err(FieldError::new(
+            field,
+            "电话应为手机号或座机号，例如 13800000000 或 0771-1234567。",
+            "A phone is a mobile or landline number, e.g. 13800000000 or 0771-1234567.",
+        ))
+    }
+}
+
+/// The shared checks of the organization form.
+pub fn validate_organization(name: &str, phone: &str, email: &str) -> Result<(), Vec<FieldError>> {
+    collect([
+        validate_required("name", Text::new("组织名称", "the organization's name"), name, 100),
+        validate_phone("contact_phone", phone),
+        if email.trim().is_empty() { Ok(()) } else { crate::validate::validate_email("contact_email", email.trim()) },
+    ])
+}
+
+/// The shared checks of the certificate form.
+pub fn validate_certificate(name: &str, standard_url: &str) -> Result<(), Vec<FieldError>> {
+    collect([
+        validate_required("name", Text::new("证书名称", "the certificate's name"), name, 100),
+        if standard_url.trim().is_empty() {
+            Ok(())
+        } else {
+            crate::validate::validate_url("standard_url", standard_url.trim())
+        },
+    ])
+}
+
+#[cfg(feature = "ssr")]
+fn unique_name(err: AppError) -> AppError {
+    match err {
+        AppError::Conflict(_) => AppError::field(
+            "name",
+            "该名称已存在，请搜索后编辑已有记录。",
+            "This name exists already; edit that record.",
+        ),
+        other => other,
+    }
+}
+
+/// Secretariat: every organization with its certificates and accounts. An org account: its own.
+#[server(prefix = "/api", endpoint = "catalog/organizations")]
+pub async fn list_organizations() -> Result<Vec<OrganizationEntry>, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
+        let pool = app_state()?.pool;
+        let own = (caller.role == Role::Org).then_some(caller.organization_id.unwrap_or(-1));
+        organizations(&pool, own).await
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+async fn organizations(pool: &Pool, only: Option<i64>) -> Result<Vec<OrganizationEntry>, AppError> {
+    let orgs: Vec<Organization> = sqlx::query_as(
+        "SELECT id, name, contact_name, contact_phone, contact_email FROM organizations \
+         WHERE $1 = -1 OR id = $1 ORDER BY name",
+    )
+    .bind(only.unwrap_or(-1))
+    .fetch_all(pool)
+    .await?;
+    let certificates: Vec<(i64, i64, String, String)> =
+        sqlx::query_as("SELECT organization_id, id, name, standard_url FROM certificates ORDER BY name")
+            .fetch_all(pool)
+            .await?;
+    let accounts: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT organization_id, username, display_name FROM accounts WHERE organization_id IS NOT NULL ORDER BY username",
+    )
+    .fetch_all(pool)
+    .await?;
+    Ok(orgs
+        .into_iter()
+        .map(|o| OrganizationEntry {
+            certificates: certificates
+                .iter()
+                .filter(|(org, ..)| *org == o.id)
+                .map(|(_, id, name, url)| (*id, name.clone(), url.clone()))
+                .collect(),
+            accounts: accounts
+                .iter()
+                .filter(|(org, ..)| *org == o.id)
+                .map(|(_, u, n)| (u.clone(), n.clone()))
+                .collect(),
+            organization: o,
+        })
+        .collect())
+}
+
+/// The secretariat adds (no id) or edits any organization; an org account edits only its own.
+#[server(prefix = "/api", endpoint = "catalog/save-organization")]
+pub async fn save_organization(
+    id: Option<i64>,
+    name: String,
+    contact_name: String,
+    contact_phone: String,
+    contact_email: String,
+    /// Which form on the page was posted (echoed back with the typed values when scripts are off).
+    form: Option<String>,
+) -> Result<(), AppError> {
+    let typed = vec![
+        ("form", form.unwrap_or_default()),
+        ("name", name.clone()),
+        ("contact_name", contact_name.clone()),
+        ("contact_phone", contact_phone.clone()),
+        ("contact_email", contact_email.clone()),
+    ];
+    run_form(typed, async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
+        if caller.role == Role::Org && (id.is_none() || id != caller.organization_id) {
+            return Err(AppError::Forbidden);
+        }
+        validate_organization(&name, &contact_phone, &contact_email).map_err(AppError::Validation)?;
+        let pool = app_state()?.pool;
+        let values = [name.trim(), contact_name.trim(), contact_phone.trim(), contact_email.trim()];
+        let result = match id {
+            Some(id) => crate::db::touched(
+                sqlx::query(
+                    "UPDATE organizations SET name = $1, contact_name = $2, contact_phone = $3, contact_email = $4 \
+                     WHERE id = $5",
+                )
+                .bind(values[0])
+                .bind(values[1])
+                .bind(values[2])
+                .bind(values[3])
+                .bind(id)
+                .execute(&pool)
+                .await,
+            ),
+            None => sqlx::query(
+                "INSERT INTO organizations (name, contact_name, contact_phone, contact_email) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(values[0])
+            .bind(values[1])
+            .bind(values[2])
+            .bind(values[3])
+            .execute(&pool)
+            .await
+            .map(|_| ())
+            .map_err(AppError::from),
+        };
+        result.map_err(unique_name)?;
+        super::search::reindex(&pool).await
+    })
+    .await
+}
+
+/// Whether the caller may edit this certificate: the secretariat, or the organization that owns it.
+#[cfg(feature = "ssr")]
+pub async fn ensure_certificate_editor(pool: &Pool, caller: &Caller, certificate_id: i64) -> Result<(), AppError> {
+    let owner = super::repo::certificate_organization(pool, certificate_id).await?;
+    match caller.role {
+        Role::Secretariat => Ok(()),
+        Role::Org if caller.organization_id == Some(owner) => Ok(()),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+/// The secretariat adds a certificate to an organization (no id) or edits one; an organization edits its
+/// own certificates (it cannot move them to another organization).
+#[server(prefix = "/api", endpoint = "catalog/save-certificate")]
+pub async fn save_certificate(
+    id: Option<i64>,
+    organization_id: i64,
+    name: String,
+    standard_url: String,
+    /// Which form on the page was posted (echoed back with the typed values when scripts are off).
+    form: Option<String>,
+) -> Result<(), AppError> {
+    let typed =
+        vec![("form", form.unwrap_or_default()), ("name", name.clone()), ("standard_url", standard_url.clone())];
+    run_form(typed, async {
+        let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
+        let pool = app_state()?.pool;
+        match id {
+            Some(id) => ensure_certificate_editor(&pool, &caller, id).await?,
+            None if caller.role == Role::Secretariat => {}
+            None => return Err(AppError::Forbidden),
+        }
+        if caller.role == Role::Org && caller.organization_id != Some(organization_id) {
+            return Err(AppError::Forbidden);
+        }
+        validate_certificate(&name, &standard_url).map_err(AppError::Validation)?;
+        let result = match id {
+            Some(id) => crate::db::touched(
+                sqlx::query("UPDATE certificates SET organization_id = $1, name = $2, standard_url = $3 WHERE id = $4")
+                    .bind(organization_id)
+                    .bind(name.trim())
+                    .bind(standard_url.trim())
+                    .bind(id)
+                    .execute(&pool)
+                    .await,
+            ),
+            None => sqlx::query("INSERT INTO certificates (organization_id, name, standard_url) VALUES ($1, $2, $3)")
+                .bind(organization_id)
+                .bind(name.trim())
+                .bind(standard_url.trim())
+                .execute(&pool)
+                .await
+                .map(|_| ())
+                .map_err(AppError::from),
+        };
+        result.map_err(unique_name)?;
+        super::search::reindex(&pool).await
+    })
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phones_may_be_mobile_or_landline() {
+        for ok in ["", "13800000000", "0771-1234567", "+86 10 12345678", "(010)12345678"] {
+            assert!(validate_phone("p", ok).is_ok(), "{ok}");
+        }
+        for bad in ["123", "电话", "0771-12a4567"] {
+            assert!(validate_phone("p", bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn organization_and_certificate_forms_report_every_field() {
+        let errors = validate_organization(" ", "12", "x@").unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["name", "contact_phone", "contact_email"]);
+        assert!(validate_certificate("物流管理", "").is_ok());
+        assert!(validate_certificate("", "ftp://x").unwrap_err().len() == 2);
+    }
+}

@@ -24,6 +24,10 @@ pub enum AppError {
     /// A business rule refused the request (already exists, wrong state, …).
     #[error("conflict")]
     Conflict(Text),
+    /// A save carried an older version than the server's: nothing was overwritten. Carries the server's
+    /// version and content (JSON) so the page can show both side by side.
+    #[error("stale version")]
+    Stale { server_version: i64, server_content: String },
     #[error("too many attempts")]
     TooManyAttempts,
     #[error("internal error {0}")]
@@ -49,7 +53,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Validation(_) => 422,
-            AppError::Conflict(_) => 409,
+            AppError::Conflict(_) | AppError::Stale { .. } => 409,
             AppError::TooManyAttempts => 429,
             AppError::Internal(_) => 500,
             AppError::Transport(_) => 502,
@@ -71,6 +75,14 @@ impl AppError {
                 Text::new(&zh.join(" "), &en.join(" "))
             }
             AppError::Conflict(text) => text.clone(),
+            AppError::Stale { server_version, .. } => Text::new(
+                &format!(
+                    "这份申报书已被他人修改并保存（服务器上为第{server_version}版），您的修改尚未保存，也没有覆盖对方的内容。请对照下方服务器上的内容，再决定保留哪些。"
+                ),
+                &format!(
+                    "Someone else saved this declaration meanwhile (version {server_version} on the server). Your changes are not saved and nothing was overwritten. Compare with the server's content below and decide what to keep."
+                ),
+            ),
             AppError::TooManyAttempts => Text::new(
                 "尝试次数过多，请15分钟后再试，或联系秘书处重置密码。",
                 "Too many attempts. Wait 15 minutes or ask the secretariat to reset your password.",

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod declarations;
 pub mod error;
 pub mod forms;
 pub mod i18n;

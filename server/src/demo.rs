@@ -1,6 +1,7 @@
 //! Demo data (演示): three schools, one account per role, every record marked as demo.
 //! Seeding is idempotent: running it again changes nothing.
 
+use anyhow::Context;
 use app::accounts::model::{AccountStatus, Role};
 use app::accounts::repo::{find_account_by_username, insert_account, replace_scope, NewAccount};
 use app::auth::password::hash_password;
@@ -236,7 +237,26 @@ pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
             replace_scope(&mut conn, id, &first.into_iter().collect::<Vec<_>>()).await?;
         }
     }
-    seed_catalog(pool).await
+    seed_catalog(pool).await?;
+    seed_window(pool).await
+}
+
+/// This year's application window, open all year, so the demo can be tried at once (kept if already set).
+async fn seed_window(pool: &Pool) -> anyhow::Result<()> {
+    let year = app::ui::time::shanghai_year(app::db::now());
+    let opens = app::ui::time::parse_shanghai(&format!("{year}-01-01 00:00")).context("window start")?;
+    let closes = app::ui::time::parse_shanghai(&format!("{}-01-01 00:00", year + 1)).context("window end")?;
+    sqlx::query(
+        "INSERT INTO application_windows (year, opens_at, closes_at, updated_by, updated_at) \
+         SELECT $1, $2, $3, id, $4 FROM accounts WHERE username = 'demo_secretariat' ON CONFLICT (year) DO NOTHING",
+    )
+    .bind(year)
+    .bind(opens)
+    .bind(closes)
+    .bind(app::db::now())
+    .execute(pool)
+    .await?;
+    Ok(())
 }
 
 /// The lines printed after seeding, so a newcomer can log in at once.

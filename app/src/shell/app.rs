@@ -11,6 +11,9 @@ use crate::accounts::api::get_current_user;
 use crate::accounts::model::CurrentUser;
 use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
 use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
+use crate::declarations::inbox::InboxPage;
+use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
+use crate::declarations::windows_page::WindowsPage;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 use crate::institutions::pages::{
@@ -95,6 +98,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/organizations") view=OrganizationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/majors") view=MajorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/majors/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/windows") view=WindowsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/declarations") view=DeclarationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/declarations/:id") view=DeclarationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
                     <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
                     <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
                 </Routes>

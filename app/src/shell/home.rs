@@ -6,6 +6,7 @@ use leptos_router::components::Redirect;
 
 use super::home_api::{get_home, Home, HomePanel};
 use crate::catalog::requests::{status_label, DecideMajorRequest, MajorRequest};
+use crate::declarations::windows_page::WindowCard;
 use crate::i18n::{t, tr};
 use crate::library::model::Notice;
 use crate::ui::{time::format_shanghai, Loading};
@@ -39,6 +40,7 @@ fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoVi
     view! {
         <h1>{heading}</h1>
         {institution.map(|n| view! { <p class="muted">{n}</p> })}
+        <a class="window-link" href="/windows"><WindowCard status=home.window/></a>
         <Panel panel=home.panel decide/>
         <LatestNotices notices=home.notices/>
     }

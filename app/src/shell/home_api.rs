@@ -46,6 +46,8 @@ pub struct Home {
     pub user: Option<CurrentUser>,
     pub panel: HomePanel,
     pub notices: Vec<Notice>,
+    /// This year's application window, for everyone.
+    pub window: crate::declarations::windows_api::WindowStatus,
 }
 
 #[server(prefix = "/api", endpoint = "home")]
@@ -56,7 +58,8 @@ pub async fn get_home() -> Result<Home, AppError> {
         let role = caller.as_ref().map(|c| c.role);
         let notices = library_repo::list_notices(&pool, 50).await?;
         let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
-        let Some(caller) = caller else { return Ok(Home { user: None, panel: HomePanel::Welcome, notices }) };
+        let window = crate::declarations::windows_api::current_status(&pool).await?;
+        let Some(caller) = caller else { return Ok(Home { user: None, panel: HomePanel::Welcome, notices, window }) };
         let user = crate::accounts::service::current_user(&pool, &caller).await?;
         let panel = match caller.role {
             _ if caller.must_change_password => HomePanel::Staff,
@@ -86,7 +89,7 @@ pub async fn get_home() -> Result<Home, AppError> {
             }
             Role::Expert | Role::Org => HomePanel::Staff,
         };
-        Ok(Home { user: Some(user), panel, notices })
+        Ok(Home { user: Some(user), panel, notices, window })
     })
     .await
 }

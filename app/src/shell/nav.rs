@@ -12,10 +12,15 @@ fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> 
         vec![("/", "首页", "Home"), ("/certificates", "证书", "Certificates"), ("/library", "资料", "Library")];
     match role {
         Some(Role::Secretariat) => {
-            items.push(("/registry", "院校总库", "Registry"));
+            items.push(("/declarations", "申报", "Declarations"));
+            items.push(("/registry", "院校", "Registry"));
             items.push(("/staff", "账号", "Accounts"));
         }
-        Some(Role::Coordinator) => items.push(("/school", "本校", "School")),
+        Some(Role::Coordinator) => {
+            items.push(("/declarations", "申报", "Declarations"));
+            items.push(("/school", "本校", "School"));
+        }
+        Some(Role::Lead) => items.push(("/declarations", "申报", "Declarations")),
         Some(Role::Org) => items.push(("/organizations", "本组织", "Organization")),
         None => {
             items.push(("/register", "学校注册", "Register"));

@@ -4,9 +4,11 @@ mod feedback;
 mod field;
 mod import_form;
 mod search_form;
+mod text_area;
 pub mod time;
 
 pub use feedback::{ErrorBox, FieldMsg, Loading, Notice};
 pub use field::{Field, Validator};
 pub use import_form::ImportForm;
 pub use search_form::SearchForm;
+pub use text_area::TextArea;

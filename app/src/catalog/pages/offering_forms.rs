@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::forms::echoed_values;
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
-use crate::ui::{ErrorBox, Field, FieldMsg};
+use crate::ui::{ErrorBox, Field, TextArea};
 
 fn yuan_text(fen: i64) -> String {
     format_yuan(fen).trim_start_matches('¥').to_string()
@@ -109,26 +109,6 @@ pub fn CapEditor(certificate_id: i64, offering: Offering, cap: ServerAction<SetC
             <Field label=t("考核成本上限（元）", "Cost cap (yuan)") name="cap" value=current required=true error/>
             <button type="submit">{t("设置上限", "Set cap")}</button>
         </ActionForm>
-    }
-}
-
-/// A multi-line field; errors for it show underneath.
-#[component]
-fn TextArea(
-    label: &'static str,
-    name: &'static str,
-    value: String,
-    #[prop(into)] error: Signal<Option<AppError>>,
-    rows: u32,
-) -> impl IntoView {
-    view! {
-        <div class="field">
-            <label>
-                <span class="label">{label}</span>
-                <textarea name=name rows=rows>{value}</textarea>
-            </label>
-            <FieldMsg error field=name/>
-        </div>
     }
 }
 

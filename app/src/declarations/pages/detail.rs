@@ -1,0 +1,74 @@
+//! `/declarations/:id`: the 申报书 — the form while it is editable (saved with the version it was loaded
+//! with; a stale save shows the server's content beside what was typed), the planned-number checks, the
+//! actions the caller may take and the timeline.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::detail_parts::{Actions, ContentView, DeclarationForm, FlagChecks, Timeline};
+use crate::declarations::api::{
+    get_declaration, ActOnDeclaration, ConfirmNumber, RecordLeaderApproval, SaveDeclaration,
+};
+use crate::i18n::{t, tr};
+use crate::ui::{ErrorBox, Loading};
+
+/// The actions of the page, created once at its top.
+#[derive(Clone, Copy)]
+pub struct PageActions {
+    pub save: ServerAction<SaveDeclaration>,
+    pub act: ServerAction<ActOnDeclaration>,
+    pub confirm: ServerAction<ConfirmNumber>,
+    pub approve: ServerAction<RecordLeaderApproval>,
+}
+
+#[component]
+pub fn DeclarationPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let actions = PageActions {
+        save: ServerAction::new(),
+        act: ServerAction::new(),
+        confirm: ServerAction::new(),
+        approve: ServerAction::new(),
+    };
+    let a = actions;
+    let changed = (
+        crate::success_version_of!(a.save),
+        crate::success_version_of!(a.act),
+        crate::success_version_of!(a.confirm),
+        crate::success_version_of!(a.approve),
+    );
+    let declaration = Resource::new(
+        move || (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get()),
+        |(id, ..)| get_declaration(id),
+    );
+    let error = Signal::derive(move || {
+        a.act.value().get().and_then(|r| r.err()).or_else(|| a.confirm.value().get().and_then(|r| r.err()))
+    });
+    view! {
+        <ErrorBox error/>
+        <Transition fallback=Loading>
+            {move || Suspend::new(async move {
+                match declaration.await {
+                    Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
+                    Ok(d) => view! {
+                        <h1>{format!("{} · {}", d.certificate, tr(&d.level.label()))}</h1>
+                        <p>
+                            <span class="tag status" data-status=d.status.code()>{tr(&d.status.label())}</span>
+                            " " <span class="muted">{format!("{} · {} · {} · {}", d.year, d.institution, d.college, d.lead)}</span>
+                        </p>
+                        <FlagChecks d=d.clone() actions/>
+                        {if d.can_edit {
+                            view! { <DeclarationForm d=d.clone() save=actions.save/> }.into_any()
+                        } else {
+                            view! { <ContentView content=d.content.clone()/> }.into_any()
+                        }}
+                        <Actions d=d.clone() act=actions.act/>
+                        <Timeline events=d.events.clone()/>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+        <p><a href="/declarations">{t("返回申报书列表", "Back to declarations")}</a></p>
+    }
+}

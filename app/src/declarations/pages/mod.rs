@@ -1,0 +1,9 @@
+//! Declaration pages: `/declarations` (the list for each role, with creation, totals and the batch final
+//! submission) and `/declarations/:id` (the form, the flag checks, the actions and the timeline).
+
+mod detail;
+mod detail_parts;
+mod list;
+
+pub use detail::DeclarationPage;
+pub use list::DeclarationsPage;

@@ -1,0 +1,324 @@
+//! SQL for declarations, their timeline, the inbox and the settings (server only).
+
+use sqlx::AnyConnection;
+
+use super::flags::Thresholds;
+use super::model::{DeclarationContent, DeclarationSummary, Event, LeaderApproval};
+use super::state::Status;
+use crate::catalog::model::Level;
+use crate::db::{now, Pool};
+use crate::error::AppError;
+use crate::i18n::Text;
+
+/// A declaration as stored, with the names lists and pages show.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Row {
+    pub id: i64,
+    pub institution_id: i64,
+    pub institution: String,
+    pub city: String,
+    pub college_id: i64,
+    pub college: String,
+    pub year: i64,
+    pub certificate_id: i64,
+    pub certificate: String,
+    pub level: String,
+    pub lead_id: i64,
+    pub lead: String,
+    pub status: String,
+    pub version: i64,
+    pub content: String,
+    pub planned_count: i64,
+    pub majors: String,
+    pub lead_confirmed: i64,
+    pub leader_approval: Option<String>,
+    pub updated_at: i64,
+}
+
+impl Row {
+    pub fn status(&self) -> Status {
+        Status::from_code(&self.status).unwrap_or(Status::Draft)
+    }
+
+    pub fn level(&self) -> Level {
+        Level::parse(&self.level).unwrap_or(Level::Junior)
+    }
+
+    pub fn content(&self) -> DeclarationContent {
+        serde_json::from_str(&self.content).unwrap_or_default()
+    }
+
+    pub fn leader_approval(&self) -> Option<LeaderApproval> {
+        self.leader_approval.as_deref().and_then(|j| serde_json::from_str(j).ok())
+    }
+
+    pub fn summary(&self, thresholds: Thresholds) -> DeclarationSummary {
+        let flagged = super::flags::flag(self.planned_count, thresholds).is_some();
+        DeclarationSummary {
+            id: self.id,
+            institution: self.institution.clone(),
+            city: self.city.clone(),
+            college: self.college.clone(),
+            year: self.year,
+            certificate_id: self.certificate_id,
+            certificate: self.certificate.clone(),
+            level: self.level(),
+            lead: self.lead.clone(),
+            status: self.status(),
+            planned_count: self.planned_count,
+            majors: self.majors.split(',').filter(|m| !m.is_empty()).map(str::to_string).collect(),
+            flagged,
+            needs_approval: flagged && (self.lead_confirmed == 0 || self.leader_approval.is_none()),
+            updated_at: self.updated_at,
+        }
+    }
+}
+
+const SELECT: &str = "SELECT d.id, d.institution_id, i.name AS institution, i.city, d.college_id, c.name AS college, \
+     d.year, d.certificate_id, ce.name AS certificate, d.level, d.lead_id, a.display_name AS lead, d.status, d.version, \
+     d.content, d.planned_count, d.majors, d.lead_confirmed, d.leader_approval, d.updated_at \
+     FROM declarations d JOIN institutions i ON i.id = d.institution_id JOIN colleges c ON c.id = d.college_id \
+     JOIN certificates ce ON ce.id = d.certificate_id JOIN accounts a ON a.id = d.lead_id";
+
+pub async fn find(pool: &Pool, id: i64) -> Result<Row, AppError> {
+    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1")).bind(id).fetch_optional(pool).await?.ok_or(AppError::NotFound)
+}
+
+/// Declarations of a year, of one school or of all; the caller filters further by scope.
+pub async fn list(pool: &Pool, year: i64, institution_id: Option<i64>) -> Result<Vec<Row>, AppError> {
+    Ok(sqlx::query_as(&format!(
+        "{SELECT} WHERE d.year = $1 AND ($2 IS NULL OR d.institution_id = $2) ORDER BY i.name, c.name, ce.name, d.level"
+    ))
+    .bind(year)
+    .bind(institution_id)
+    .fetch_all(pool)
+    .await?)
+}
+
+pub struct NewDeclaration<'a> {
+    pub institution_id: i64,
+    pub college_id: i64,
+    pub year: i64,
+    pub certificate_id: i64,
+    pub level: Level,
+    pub lead_id: i64,
+    pub content: &'a DeclarationContent,
+}
+
+pub async fn insert(conn: &mut AnyConnection, d: NewDeclaration<'_>) -> Result<i64, AppError> {
+    let json = serde_json::to_string(d.content).map_err(AppError::internal)?;
+    let at = now();
+    let (id,): (i64,) = sqlx::query_as(
+        "INSERT INTO declarations (institution_id, college_id, year, certificate_id, level, lead_id, status, version, \
+         content, planned_count, majors, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 1, $8, $9, $10, $11, $11) \
+         RETURNING id",
+    )
+    .bind(d.institution_id)
+    .bind(d.college_id)
+    .bind(d.year)
+    .bind(d.certificate_id)
+    .bind(d.level.code())
+    .bind(d.lead_id)
+    .bind(Status::Draft.code())
+    .bind(json)
+    .bind(d.content.planned_count)
+    .bind(d.content.majors.join(","))
+    .bind(at)
+    .fetch_one(&mut *conn)
+    .await
+    .map_err(|e| match AppError::from(e) {
+        AppError::Conflict(_) => AppError::conflict(
+            "本校本年度已有该证书该等级的申报书，请在列表中打开它。",
+            "The school already has a declaration for this certificate level this year; open it from the list.",
+        ),
+        other => other,
+    })?;
+    Ok(id)
+}
+
+/// Saves new content if the stored version is still `version` and the declaration is editable. Changing
+/// the planned number clears the lead's confirmation and the leader's approval, which were about the old
+/// number. Returns the new version; `None` when the version or the state moved on.
+pub async fn update_content(
+    pool: &Pool,
+    id: i64,
+    version: i64,
+    content: &DeclarationContent,
+) -> Result<Option<i64>, AppError> {
+    let json = serde_json::to_string(content).map_err(AppError::internal)?;
+    let result = sqlx::query(
+        "UPDATE declarations SET content = $1, planned_count = $2, majors = $3, version = version + 1, updated_at = $4, \
+         lead_confirmed = CASE WHEN planned_count = $2 THEN lead_confirmed ELSE 0 END, \
+         leader_approval = CASE WHEN planned_count = $2 THEN leader_approval ELSE NULL END \
+         WHERE id = $5 AND version = $6 AND status IN ('draft', 'returned')",
+    )
+    .bind(json)
+    .bind(content.planned_count)
+    .bind(content.majors.join(","))
+    .bind(now())
+    .bind(id)
+    .bind(version)
+    .execute(pool)
+    .await?;
+    Ok((result.rows_affected() == 1).then_some(version + 1))
+}
+
+/// Moves the status if it is still `from` (another person may have moved it meanwhile) and records it.
+pub async fn set_status(
+    conn: &mut AnyConnection,
+    id: i64,
+    from: Status,
+    to: Status,
+    by: i64,
+    comment: &str,
+) -> Result<(), AppError> {
+    let at = now();
+    let moved = sqlx::query(
+        "UPDATE declarations SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND status = $4",
+    )
+    .bind(to.code())
+    .bind(at)
+    .bind(id)
+    .bind(from.code())
+    .execute(&mut *conn)
+    .await?;
+    if moved.rows_affected() != 1 {
+        return Err(AppError::conflict(
+            "申报书状态刚被他人改变，请刷新页面后重试。",
+            "Someone changed this declaration's state just now; reload and try again.",
+        ));
+    }
+    add_event(conn, id, by, Some(from), to, comment).await
+}
+
+pub async fn add_event(
+    conn: &mut AnyConnection,
+    id: i64,
+    by: i64,
+    from: Option<Status>,
+    to: Status,
+    comment: &str,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO declaration_events (declaration_id, account_id, at, from_status, to_status, comment) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(id)
+    .bind(by)
+    .bind(now())
+    .bind(from.map(Status::code))
+    .bind(to.code())
+    .bind(comment.trim())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn events(pool: &Pool, id: i64) -> Result<Vec<Event>, AppError> {
+    let rows: Vec<(i64, String, Option<String>, String, String)> = sqlx::query_as(
+        "SELECT e.at, a.display_name, e.from_status, e.to_status, e.comment FROM declaration_events e \
+         JOIN accounts a ON a.id = e.account_id WHERE e.declaration_id = $1 ORDER BY e.id",
+    )
+    .bind(id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(at, by, from, to, comment)| {
+            Some(Event {
+                at,
+                by,
+                from: from.as_deref().and_then(Status::from_code),
+                to: Status::from_code(&to)?,
+                comment,
+            })
+        })
+        .collect())
+}
+
+pub async fn set_lead_confirmed(pool: &Pool, id: i64) -> Result<(), AppError> {
+    crate::db::touched(
+        sqlx::query("UPDATE declarations SET lead_confirmed = 1 WHERE id = $1").bind(id).execute(pool).await,
+    )
+}
+
+pub async fn set_leader_approval(pool: &Pool, id: i64, approval: &LeaderApproval) -> Result<(), AppError> {
+    let json = serde_json::to_string(approval).map_err(AppError::internal)?;
+    crate::db::touched(
+        sqlx::query("UPDATE declarations SET leader_approval = $1 WHERE id = $2")
+            .bind(json)
+            .bind(id)
+            .execute(pool)
+            .await,
+    )
+}
+
+/// The active coordinators of a school (who hear about their school's declarations).
+pub async fn coordinators(conn: &mut AnyConnection, institution_id: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM accounts WHERE institution_id = $1 AND role = 'coordinator' AND status = 'active'",
+    )
+    .bind(institution_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// An inbox message (title and body in both languages) with a link, for each account.
+pub async fn notify(
+    conn: &mut AnyConnection,
+    accounts: &[i64],
+    title: &Text,
+    body: &Text,
+    link: &str,
+) -> Result<(), AppError> {
+    let title = serde_json::to_string(title).map_err(AppError::internal)?;
+    let body = serde_json::to_string(body).map_err(AppError::internal)?;
+    let mut sent: Vec<i64> = Vec::new();
+    for account in accounts {
+        if sent.contains(account) {
+            continue;
+        }
+        sent.push(*account);
+        sqlx::query("INSERT INTO inbox (account_id, at, title, body, link) VALUES ($1, $2, $3, $4, $5)")
+            .bind(account)
+            .bind(now())
+            .bind(&title)
+            .bind(&body)
+            .bind(link)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+pub async fn thresholds(pool: &Pool) -> Result<Thresholds, AppError> {
+    let rows: Vec<(String, String)> =
+        sqlx::query_as("SELECT key, value FROM settings WHERE key IN ('flag_high', 'flag_low')")
+            .fetch_all(pool)
+            .await?;
+    let mut t = Thresholds::default();
+    for (key, value) in rows {
+        let Ok(n) = value.parse::<i64>() else { continue };
+        match key.as_str() {
+            "flag_high" => t.high = n,
+            _ => t.low = n,
+        }
+    }
+    Ok(t)
+}
+
+pub async fn set_thresholds(pool: &Pool, t: Thresholds) -> Result<(), AppError> {
+    let mut tx = pool.begin().await?;
+    for (key, value) in [("flag_high", t.high), ("flag_low", t.low)] {
+        sqlx::query(
+            "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        )
+        .bind(key)
+        .bind(value.to_string())
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}

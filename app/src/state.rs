@@ -15,6 +15,10 @@ pub struct AppState {
     pub login_limiter: Arc<RateLimiter>,
     /// Set the `Secure` flag on cookies (when the public URL is https).
     pub secure_cookies: bool,
+    /// Where evidence photos are kept: a local directory by default, an S3-compatible bucket by configuration.
+    pub photos: Arc<dyn object_store::ObjectStore>,
+    /// Bounds how many photos are decoded at once (memory on a small server).
+    pub photo_permits: Arc<tokio::sync::Semaphore>,
 }
 
 /// The state of the current request; missing only if the router was built wrongly.

@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo, test } from '@playwright/test';
+import { Browser, expect, Page, TestInfo, test } from '@playwright/test';
 import { expectNoHorizontalOverflow, login, logout, ready } from './helpers';
 
 /** Opens a declaration page as a role and waits until it can be used. */
@@ -8,12 +8,42 @@ async function open(page: Page, info: TestInfo, username: string, path: string) 
   await ready(page, info);
 }
 
+/** A real JPEG photo (640×480), drawn by Chromium in a context with scripts on. */
+async function photo(browser: Browser, color: string): Promise<Buffer> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = fill;
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#fff';
+    g.fillRect(100, 100, 200, 150);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  }, color);
+  await context.close();
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
+}
+
+/** Takes a photo with the uploader (the phone's camera input) and waits until it is listed. */
+async function addPhoto(page: Page, info: TestInfo, bytes: Buffer, category: string, caption: string, count: number) {
+  const form = page.locator('form.photo-upload');
+  await form.getByLabel('拍照或选择照片').setInputFiles({ name: `${caption}.jpg`, mimeType: 'image/jpeg', buffer: bytes });
+  await form.getByLabel('类别').selectOption({ label: category });
+  await form.getByLabel('说明').fill(caption);
+  await form.getByRole('button', { name: '上传照片' }).click();
+  await expect(page.locator('.photo-grid li')).toHaveCount(count);
+  await ready(page, info);
+}
+
 /** The form of one action button on the declaration page. */
 function actionForm(page: Page, label: string) {
   return page.locator('section.actions form').filter({ has: page.getByRole('button', { name: label, exact: true }) });
 }
 
-test('a declaration goes from a lead on a phone through the school to the secretariat and back', async ({ page }, info) => {
+test('a declaration goes from a lead on a phone through the school to the secretariat and back', async ({ page, browser }, info) => {
   // Each project declares another level, so the runs are independent.
   const level = info.project.name === 'hydrated' ? '初级' : '中级';
 
@@ -34,6 +64,13 @@ test('a declaration goes from a lead on a phone through the school to the secret
   await page.getByRole('button', { name: '保存', exact: true }).click();
   await expect(page.locator('.flag-checks')).toContainText('不少于300人');
   await expectNoHorizontalOverflow(page);
+  // Two evidence photos, as a phone's camera gives them.
+  await addPhoto(page, info, await photo(browser, '#2a6'), '设备', '实训室计算机', 1);
+  await addPhoto(page, info, await photo(browser, '#26a'), '场地', '物流实训中心', 2);
+  await expect(page.locator('.photo-grid')).toContainText('实训室计算机');
+  const thumb = page.locator('.photo-grid img').first();
+  await expect(thumb).toHaveJSProperty('complete', true);
+  expect(await thumb.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
   await page.getByRole('button', { name: '确认计划人数无误' }).click();
   await expect(page.locator('.flag-checks')).toContainText('负责人已确认人数');
   await page.getByRole('button', { name: '提交校内审核' }).click();
@@ -95,6 +132,7 @@ test('a declaration goes from a lead on a phone through the school to the secret
   // Created, submitted, final-submitted, returned, resubmitted, final-submitted, approved.
   await expect(page.locator('.timeline > li')).toHaveCount(7);
   await expect(page.locator('.timeline')).toContainText('请补充设备照片');
+  await expect(page.locator('.photo-grid li')).toHaveCount(2);
   await expect(page.getByRole('button', { name: '保存', exact: true })).toHaveCount(0);
   await expectNoHorizontalOverflow(page);
 });

@@ -31,6 +31,7 @@ async fn main() -> anyhow::Result<()> {
         database_url: Some(database_url.clone()),
         site_root: dir.path().display().to_string(),
         public_url: "http://127.0.0.1".into(),
+        s3_bucket: None,
     };
     let pool = build_state(&config).await?.pool;
     let mut tx = pool.begin().await?;

@@ -15,6 +15,9 @@ pub struct Config {
     pub site_root: String,
     /// `SHENBAO_PUBLIC_URL`, default http://127.0.0.1:3000: https here marks cookies Secure.
     pub public_url: String,
+    /// `SHENBAO_S3_BUCKET`: keep photos in this S3-compatible bucket (credentials and endpoint from the
+    /// standard `AWS_*` variables, e.g. `AWS_ENDPOINT`); default a `photos` directory in the data directory.
+    pub s3_bucket: Option<String>,
 }
 
 impl Config {
@@ -30,6 +33,7 @@ impl Config {
             database_url: var("DATABASE_URL"),
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             public_url: var("SHENBAO_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}")),
+            s3_bucket: var("SHENBAO_S3_BUCKET"),
         })
     }
 

@@ -25,11 +25,21 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .site_pkg_dir("pkg")
         .site_addr(config.addr)
         .build();
+    let photos: Arc<dyn object_store::ObjectStore> = match &config.s3_bucket {
+        Some(bucket) => Arc::new(object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket).build()?),
+        None => app::declarations::photos_route::local_store(&config.data_dir)
+            .map_err(|e| anyhow::anyhow!("photo directory: {}", e.message().en))?,
+    };
     Ok(AppState {
         leptos_options,
         pool,
         login_limiter: Arc::new(Default::default()),
         secure_cookies: config.public_url.starts_with("https://"),
+        photos,
+        // As many decodes at once as cores: each holds a whole decoded photo in memory.
+        photo_permits: Arc::new(tokio::sync::Semaphore::new(
+            std::thread::available_parallelism().map_or(2, |n| n.get()),
+        )),
     })
 }
 

@@ -1,5 +1,6 @@
 //! The HTTP router: server functions, the upload and preference routes, pages and static files.
 
+use app::declarations::{export, photos, photos_route};
 use app::institutions::import_route;
 use app::state::AppState;
 use app::{prefs, shell, App};
@@ -30,6 +31,14 @@ pub fn build(state: AppState) -> Router {
             import_route::MAJORS_PATH,
             post(import_route::handle_majors).layer(DefaultBodyLimit::max(import_route::MAX_BYTES + 64 * 1024)),
         )
+        .route(
+            photos_route::UPLOAD_PATH,
+            post(photos_route::upload).layer(DefaultBodyLimit::max(photos::MAX_BYTES + 64 * 1024)),
+        )
+        .route(export::XLSX_PATH, get(export::xlsx))
+        .route(export::CSV_PATH, get(export::csv))
+        .route(photos_route::PHOTO_PATH, get(photos_route::full))
+        .route(photos_route::THUMB_PATH, get(photos_route::thumb))
         .route(prefs::PATH, post(prefs::set_lang))
         .route("/api/{*fn_name}", get(server_fn_handler).post(server_fn_handler))
         .leptos_routes_with_context(

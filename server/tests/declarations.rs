@@ -306,3 +306,40 @@ async fn no_one_outside_the_school_or_the_scope_reads_or_changes_a_declaration()
     let wrong = [("college_id", college.as_str()), ("offering", offering.as_str()), ("lead_id", other_lead.as_str())];
     assert_eq!(app.call(&coordinator, "declarations/create", &wrong).await.0, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+async fn download(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Vec<u8>) {
+    let response = client.get(format!("{}{path}", app.base)).send().await.unwrap();
+    (response.status(), response.bytes().await.unwrap().to_vec())
+}
+
+#[tokio::test]
+async fn the_statistics_table_exports_as_csv_and_xlsx_for_the_school_or_the_province() {
+    use calamine::Reader;
+    let app = TestApp::spawn().await;
+    set_window(&app, true).await;
+    let lead = app.login_as("demo_lead").await;
+    submitted(&app, &lead, "120").await;
+
+    let coordinator = app.login_as("demo_coordinator").await;
+    let (status, csv) = download(&app, &coordinator, "/api/declarations/export.csv").await;
+    assert_eq!(status, StatusCode::OK);
+    let text = String::from_utf8(csv).unwrap();
+    assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
+    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(lines[0].starts_with("学校,地级市"));
+    assert!(lines[1].contains("物流管理") && lines[1].contains("初级") && lines[1].contains("120"), "{}", lines[1]);
+    assert!(lines[2].starts_with("合计") && lines[2].contains("120"));
+
+    let (status, xlsx) = download(&app, &app.login_as("demo_secretariat").await, "/api/declarations/export.xlsx").await;
+    assert_eq!(status, StatusCode::OK);
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
+    let sheet = book.worksheet_range_at(0).unwrap().unwrap();
+    assert_eq!(sheet.get_value((1, 3)).unwrap().to_string(), "物流管理");
+    assert_eq!(sheet.get_value((1, 8)).unwrap().to_string(), "120");
+
+    let (_, other) = download(&app, &app.login_as("demo_coordinator_b").await, "/api/declarations/export.csv").await;
+    assert_eq!(String::from_utf8(other).unwrap().lines().count(), 2, "another school exports only its own (none)");
+    assert_eq!(download(&app, &lead, "/api/declarations/export.csv").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(download(&app, &app.client(), "/api/declarations/export.xlsx").await.0, StatusCode::UNAUTHORIZED);
+}

@@ -118,41 +118,52 @@ pub async fn create_options() -> Result<Choices, AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
         let pool = app_state()?.pool;
-        let school_id = caller.school_id()?;
         let year = super::windows_api::current_status(&pool).await?.year;
-        let colleges = crate::institutions::repo::list_colleges(&pool, school_id)
-            .await?
-            .into_iter()
-            .filter(|c| caller.role == Role::Coordinator || caller.college_ids.contains(&c.id))
-            .map(|c| (c.id, c.name))
-            .collect();
-        let open: Vec<(i64, String, String)> = sqlx::query_as(
-            "SELECT c.id, c.name, o.level FROM offerings o JOIN certificates c ON c.id = o.certificate_id \
-             WHERE o.year = $1 AND o.is_open = 1 ORDER BY c.name",
-        )
-        .bind(year)
-        .fetch_all(&pool)
-        .await?;
-        let mut offerings: Vec<(i64, String, Level)> = open
-            .into_iter()
-            .filter(|(id, ..)| caller.certificate_ids.is_empty() || caller.certificate_ids.contains(id))
-            .filter_map(|(id, name, level)| Some((id, name, Level::parse(&level)?)))
-            .collect();
-        offerings.sort_by_key(|(_, name, level)| (name.clone(), Level::ALL.iter().position(|l| l == level)));
-        let leads = if caller.role == Role::Coordinator {
-            sqlx::query_as(
-                "SELECT id, display_name FROM accounts WHERE institution_id = $1 AND role = 'lead' AND status = 'active' \
-                 ORDER BY display_name",
-            )
-            .bind(school_id)
-            .fetch_all(&pool)
-            .await?
-        } else {
-            Vec::new()
-        };
-        Ok(Choices { colleges, offerings, leads })
+        choices_for(&pool, &caller, year).await
     })
     .await
+}
+
+/// Colleges in the caller's scope, certificate levels open in `year` (within a lead's certificate scope),
+/// and for the coordinator the school's active leads.
+#[cfg(feature = "ssr")]
+pub async fn choices_for(
+    pool: &crate::db::Pool,
+    caller: &crate::auth::guard::Caller,
+    year: i64,
+) -> Result<Choices, AppError> {
+    let school_id = caller.school_id()?;
+    let colleges = crate::institutions::repo::list_colleges(pool, school_id)
+        .await?
+        .into_iter()
+        .filter(|c| caller.role == Role::Coordinator || caller.college_ids.contains(&c.id))
+        .map(|c| (c.id, c.name))
+        .collect();
+    let open: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT c.id, c.name, o.level FROM offerings o JOIN certificates c ON c.id = o.certificate_id \
+         WHERE o.year = $1 AND o.is_open = 1 ORDER BY c.name",
+    )
+    .bind(year)
+    .fetch_all(pool)
+    .await?;
+    let mut offerings: Vec<(i64, String, Level)> = open
+        .into_iter()
+        .filter(|(id, ..)| caller.certificate_ids.is_empty() || caller.certificate_ids.contains(id))
+        .filter_map(|(id, name, level)| Some((id, name, Level::parse(&level)?)))
+        .collect();
+    offerings.sort_by_key(|(_, name, level)| (name.clone(), Level::ALL.iter().position(|l| l == level)));
+    let leads = if caller.role == Role::Coordinator {
+        sqlx::query_as(
+            "SELECT id, display_name FROM accounts WHERE institution_id = $1 AND role = 'lead' AND status = 'active' \
+             ORDER BY display_name",
+        )
+        .bind(school_id)
+        .fetch_all(pool)
+        .await?
+    } else {
+        Vec::new()
+    };
+    Ok(Choices { colleges, offerings, leads })
 }
 
 /// Starts a declaration: `offering` is "certificate_id:level", as the form's select sends it.
@@ -327,6 +338,15 @@ pub async fn set_thresholds(high: String, low: String) -> Result<(), AppError> {
             (h, l) => return Err(AppError::Validation(h.err().into_iter().chain(l.err()).collect())),
         };
         repo::set_thresholds(&app_state()?.pool, Thresholds { high, low }).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "declarations/delete-photo")]
+pub async fn delete_photo(id: i64) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
+        service::delete_photo(&app_state()?.pool, &caller, id).await
     })
     .await
 }

@@ -5,15 +5,26 @@
 //! `/api/declarations/*`, `/api/inbox/*`; pages `/declarations`, `/declarations/:id`, `/windows`, `/inbox`.
 
 pub mod api;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod flags;
 pub mod inbox;
 pub mod model;
 pub mod pages;
+#[cfg(feature = "hydrate")]
+pub mod photo_client;
+#[cfg(feature = "ssr")]
+pub mod photo_store;
+pub mod photos;
+#[cfg(feature = "ssr")]
+pub mod photos_route;
 #[cfg(feature = "ssr")]
 pub mod repo;
 #[cfg(feature = "ssr")]
 pub mod service;
 pub mod state;
+pub mod survey;
+pub mod survey_page;
 pub mod window;
 pub mod windows_api;
 pub mod windows_page;

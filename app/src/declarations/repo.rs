@@ -322,3 +322,25 @@ pub async fn set_thresholds(pool: &Pool, t: Thresholds) -> Result<(), AppError> 
     tx.commit().await?;
     Ok(())
 }
+
+/// A declaration's photos in upload order, each with its client id.
+pub async fn photos(pool: &Pool, declaration_id: i64) -> Result<Vec<(super::photos::Photo, String)>, AppError> {
+    type PhotoRow = (i64, String, String, i64, i64, Option<i64>, i64, String, String);
+    let rows: Vec<PhotoRow> = sqlx::query_as(
+        "SELECT id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id FROM photos \
+         WHERE declaration_id = $1 ORDER BY id",
+    )
+    .bind(declaration_id)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id)| {
+            let category = super::photos::PhotoCategory::parse(&category)?;
+            Some((
+                super::photos::Photo { id, category, caption, width, height, captured_at, uploaded_at, sha256 },
+                client_id,
+            ))
+        })
+        .collect())
+}

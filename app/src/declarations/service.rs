@@ -73,6 +73,7 @@ pub async fn view(pool: &Pool, caller: &Caller, id: i64) -> Result<Declaration, 
         lead_confirmed: row.lead_confirmed != 0,
         leader_approval: row.leader_approval(),
         events: repo::events(pool, id).await?,
+        photos: repo::photos(pool, id).await?.into_iter().map(|(photo, _)| photo).collect(),
         actions: available_actions(status, caller.role, window_open),
         can_edit: status.is_editable() && caller.role.is_school_role(),
         updated_at: row.updated_at,
@@ -89,6 +90,26 @@ pub async fn create(
     certificate_id: i64,
     level: Level,
     lead_id: Option<i64>,
+) -> Result<i64, AppError> {
+    create_with(pool, caller, college_id, certificate_id, level, lead_id, Prefill::default()).await
+}
+
+/// What a new draft starts with besides the equipment list (from the internal survey).
+#[derive(Debug, Clone, Default)]
+pub struct Prefill {
+    pub majors: Vec<String>,
+    pub planned_count: i64,
+}
+
+/// [`create`], with majors and a planned number filled in.
+pub async fn create_with(
+    pool: &Pool,
+    caller: &Caller,
+    college_id: i64,
+    certificate_id: i64,
+    level: Level,
+    lead_id: Option<i64>,
+    prefill: Prefill,
 ) -> Result<i64, AppError> {
     let school_id = caller.school_id()?;
     let status = current_status(pool).await?;
@@ -152,7 +173,12 @@ pub async fn create(
             })
         })
         .collect();
-    let content = DeclarationContent { equipment, ..Default::default() };
+    let content = DeclarationContent {
+        equipment,
+        majors: prefill.majors,
+        planned_count: prefill.planned_count,
+        ..Default::default()
+    };
     let mut tx = pool.begin().await?;
     let id = repo::insert(
         &mut tx,
@@ -377,4 +403,21 @@ pub async fn record_leader_approval(
         return Err(AppError::Validation(errors));
     }
     repo::set_leader_approval(pool, id, &approval).await
+}
+
+/// Removes a photo from an editable declaration (the files stay in the store; the row goes).
+pub async fn delete_photo(pool: &Pool, caller: &Caller, photo_id: i64) -> Result<(), AppError> {
+    let (declaration_id,): (i64,) = sqlx::query_as("SELECT declaration_id FROM photos WHERE id = $1")
+        .bind(photo_id)
+        .fetch_optional(pool)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    let row = readable(pool, caller, declaration_id).await?;
+    if !caller.role.is_school_role() {
+        return Err(AppError::Forbidden);
+    }
+    if !row.status().is_editable() {
+        return Err(locked(row.status()));
+    }
+    crate::db::touched(sqlx::query("DELETE FROM photos WHERE id = $1").bind(photo_id).execute(pool).await)
 }

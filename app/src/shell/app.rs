@@ -13,6 +13,7 @@ use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
 use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
 use crate::declarations::inbox::InboxPage;
 use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
+use crate::declarations::survey_page::SurveyPage;
 use crate::declarations::windows_page::WindowsPage;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
@@ -102,6 +103,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/declarations") view=DeclarationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/declarations/:id") view=DeclarationPage ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
+                    <Route path=path!("/survey") view=SurveyPage ssr=SsrMode::Async/>
                     <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
                     <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
                 </Routes>

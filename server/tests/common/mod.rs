@@ -41,6 +41,7 @@ impl TestApp {
             database_url: Some(fresh_database_url(dir.path()).await),
             site_root: dir.path().join("site").display().to_string(),
             public_url: "http://127.0.0.1".into(),
+            s3_bucket: None,
         };
         let state = build_state(&config).await.expect("state");
         demo::seed(&state.pool).await.expect("demo data");

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::detail_parts::{Actions, ContentView, DeclarationForm, FlagChecks, Timeline};
+use super::photos::PhotoSection;
 use crate::declarations::api::{
-    get_declaration, ActOnDeclaration, ConfirmNumber, RecordLeaderApproval, SaveDeclaration,
+    get_declaration, ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval, SaveDeclaration,
 };
 use crate::i18n::{t, tr};
 use crate::ui::{ErrorBox, Loading};
@@ -19,6 +20,7 @@ pub struct PageActions {
     pub act: ServerAction<ActOnDeclaration>,
     pub confirm: ServerAction<ConfirmNumber>,
     pub approve: ServerAction<RecordLeaderApproval>,
+    pub delete_photo: ServerAction<DeletePhoto>,
 }
 
 #[component]
@@ -30,20 +32,30 @@ pub fn DeclarationPage() -> impl IntoView {
         act: ServerAction::new(),
         confirm: ServerAction::new(),
         approve: ServerAction::new(),
+        delete_photo: ServerAction::new(),
     };
+    let uploaded = RwSignal::new(0u32);
     let a = actions;
     let changed = (
         crate::success_version_of!(a.save),
         crate::success_version_of!(a.act),
         crate::success_version_of!(a.confirm),
         crate::success_version_of!(a.approve),
+        crate::success_version_of!(a.delete_photo),
     );
     let declaration = Resource::new(
-        move || (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get()),
+        move || {
+            (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), changed.4.get(), uploaded.get())
+        },
         |(id, ..)| get_declaration(id),
     );
     let error = Signal::derive(move || {
-        a.act.value().get().and_then(|r| r.err()).or_else(|| a.confirm.value().get().and_then(|r| r.err()))
+        a.act
+            .value()
+            .get()
+            .and_then(|r| r.err())
+            .or_else(|| a.confirm.value().get().and_then(|r| r.err()))
+            .or_else(|| a.delete_photo.value().get().and_then(|r| r.err()))
     });
     view! {
         <ErrorBox error/>
@@ -63,6 +75,7 @@ pub fn DeclarationPage() -> impl IntoView {
                         } else {
                             view! { <ContentView content=d.content.clone()/> }.into_any()
                         }}
+                        <PhotoSection declaration_id=d.id photos=d.photos.clone() can_edit=d.can_edit uploaded delete=actions.delete_photo/>
                         <Actions d=d.clone() act=actions.act/>
                         <Timeline events=d.events.clone()/>
                     }.into_any(),

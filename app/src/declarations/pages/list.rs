@@ -68,9 +68,21 @@ pub fn DeclarationsPage() -> impl IntoView {
                         let open = list.window.state.is_open();
                         view! {
                             <WindowCard status=list.window.clone()/>
+                            {matches!(role, Some(Role::Coordinator) | Some(Role::Lead)).then(|| view! {
+                                <p class="row-actions">
+                                    <a href="/survey">{t("摸底调查", "Internal survey")}</a>
+                                    <a href="/inbox">{t("消息", "Inbox")}</a>
+                                </p>
+                            })}
                             {(role == Some(Role::Secretariat)).then(|| view! { <Filters/> })}
                             {options.filter(|_| open).map(|options| view! { <NewDeclaration options create role/> })}
                             <TotalsCard totals=list.totals.clone() per_college=list.per_college.clone()/>
+                            {matches!(role, Some(Role::Coordinator) | Some(Role::Secretariat)).then(|| view! {
+                                <p class="row-actions">
+                                    <a class="button" href="/api/declarations/export.xlsx" download>{t("导出统计表（Excel）", "Export statistics (Excel)")}</a>
+                                    <a class="button" href="/api/declarations/export.csv" download>{t("导出 CSV", "Export CSV")}</a>
+                                </p>
+                            })}
                             {if role == Some(Role::Coordinator) {
                                 view! { <BatchSubmit rows=list.rows submit/> }.into_any()
                             } else {

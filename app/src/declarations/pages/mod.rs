@@ -4,6 +4,7 @@
 mod detail;
 mod detail_parts;
 mod list;
+mod photos;
 
 pub use detail::DeclarationPage;
 pub use list::DeclarationsPage;

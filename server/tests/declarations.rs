@@ -237,6 +237,8 @@ async fn the_secretariat_returns_only_while_the_window_is_open_then_decides_and_
     assert_eq!(filtered["rows"].as_array().unwrap().len(), 1, "{filtered}");
     let (_, none) = app.call(&secretariat, "declarations/list", &[("status", "approved")]).await;
     assert!(none["rows"].as_array().unwrap().is_empty());
+    let (_, last_year) = app.call(&secretariat, "declarations/list", &[("year", "2020")]).await;
+    assert!(last_year["rows"].as_array().unwrap().is_empty(), "another year's list");
 
     assert_eq!(act(&app, &secretariat, &id, "ReturnForRevision", "").await.0, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(act(&app, &secretariat, &id, "ReturnForRevision", "缺少设备照片").await.0, StatusCode::OK);

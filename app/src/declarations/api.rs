@@ -37,6 +37,8 @@ pub struct DeclarationList {
 /// Secretariat filters; empty strings mean "any".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ListFilter {
+    /// Empty: this year.
+    pub year: String,
     pub city: String,
     pub school: String,
     pub certificate: String,
@@ -48,6 +50,7 @@ pub struct ListFilter {
 /// The list; the secretariat's filters come as optional flat fields (empty or missing: any).
 #[server(prefix = "/api", endpoint = "declarations/list")]
 pub async fn list_declarations(
+    year: Option<i64>,
     city: Option<String>,
     school: Option<String>,
     certificate: Option<String>,
@@ -56,6 +59,7 @@ pub async fn list_declarations(
     flagged: Option<String>,
 ) -> Result<DeclarationList, AppError> {
     let filter = ListFilter {
+        year: year.map(|y| y.to_string()).unwrap_or_default(),
         city: city.unwrap_or_default(),
         school: school.unwrap_or_default(),
         certificate: certificate.unwrap_or_default(),
@@ -69,7 +73,7 @@ pub async fn list_declarations(
         let window = super::windows_api::current_status(&pool).await?;
         let thresholds = repo::thresholds(&pool).await?;
         let school = if caller.role == Role::Secretariat { None } else { Some(caller.school_id()?) };
-        let rows: Vec<repo::Row> = repo::list(&pool, window.year, school)
+        let rows: Vec<repo::Row> = repo::list(&pool, year.unwrap_or(window.year), school)
             .await?
             .into_iter()
             .filter(|r| service::can_read(&caller, r))

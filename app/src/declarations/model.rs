@@ -69,6 +69,49 @@ fn text_field(field: &'static str, label: Text, value: &str, required: bool) -> 
     Ok(v.to_string())
 }
 
+fn planned(text: &str) -> Result<i64, FieldError> {
+    whole_number("planned_count", Text::new("计划培训人数", "The planned number"), text, 0, 100_000)
+}
+
+fn pilot_years(text: &str) -> Result<i64, FieldError> {
+    whole_number("pilot_years", Text::new("试点年数", "Pilot years"), text, 0, 50)
+}
+
+fn pilot_count(field: &'static str, text: &str) -> Result<i64, FieldError> {
+    let label = if field == "pilot_trained" {
+        Text::new("已培训人数", "Number trained")
+    } else {
+        Text::new("已取证人数", "Number certified")
+    };
+    whole_number(field, label, text, 0, 1_000_000)
+}
+
+/// The live checks of the form's fields, in the shape `ui::Field` takes: the same functions the server's
+/// `parse` runs.
+pub mod checks {
+    use super::*;
+
+    pub fn majors(v: &str) -> Result<Option<Text>, FieldError> {
+        parse_major_codes(v).map(|_| None)
+    }
+
+    pub fn planned_count(v: &str) -> Result<Option<Text>, FieldError> {
+        planned(v).map(|_| None)
+    }
+
+    pub fn pilot_years(v: &str) -> Result<Option<Text>, FieldError> {
+        super::pilot_years(v).map(|_| None)
+    }
+
+    pub fn pilot_trained(v: &str) -> Result<Option<Text>, FieldError> {
+        pilot_count("pilot_trained", v).map(|_| None)
+    }
+
+    pub fn pilot_certified(v: &str) -> Result<Option<Text>, FieldError> {
+        pilot_count("pilot_certified", v).map(|_| None)
+    }
+}
+
 impl DeclarationInput {
     /// The input of a stored declaration, to fill the form.
     pub fn from_content(c: &DeclarationContent) -> DeclarationInput {
@@ -231,6 +274,8 @@ pub struct Declaration {
     pub content: DeclarationContent,
     /// Why the planned number is flagged, if it is.
     pub flag: Option<Text>,
+    /// The secretariat's thresholds, so the page can flag a number as it is typed.
+    pub thresholds: super::flags::Thresholds,
     pub lead_confirmed: bool,
     pub leader_approval: Option<LeaderApproval>,
     pub events: Vec<Event>,

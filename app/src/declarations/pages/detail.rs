@@ -35,18 +35,18 @@ pub fn DeclarationPage() -> impl IntoView {
         delete_photo: ServerAction::new(),
     };
     let uploaded = RwSignal::new(0u32);
+    // The planned number as it is typed (None: as stored), so the flag checks follow the form.
+    let planned = RwSignal::new(None::<i64>);
     let a = actions;
+    // Saves do not reload the page (the form keeps what is being typed; see DeclarationForm).
     let changed = (
-        crate::success_version_of!(a.save),
         crate::success_version_of!(a.act),
         crate::success_version_of!(a.confirm),
         crate::success_version_of!(a.approve),
         crate::success_version_of!(a.delete_photo),
     );
     let declaration = Resource::new(
-        move || {
-            (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), changed.4.get(), uploaded.get())
-        },
+        move || (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), uploaded.get()),
         |(id, ..)| get_declaration(id),
     );
     let error = Signal::derive(move || {
@@ -69,9 +69,9 @@ pub fn DeclarationPage() -> impl IntoView {
                             <span class="tag status" data-status=d.status.code()>{tr(&d.status.label())}</span>
                             " " <span class="muted">{format!("{} · {} · {} · {}", d.year, d.institution, d.college, d.lead)}</span>
                         </p>
-                        <FlagChecks d=d.clone() actions/>
+                        <FlagChecks d=d.clone() actions planned/>
                         {if d.can_edit {
-                            view! { <DeclarationForm d=d.clone() save=actions.save/> }.into_any()
+                            view! { <DeclarationForm d=d.clone() save=actions.save planned/> }.into_any()
                         } else {
                             view! { <ContentView content=d.content.clone()/> }.into_any()
                         }}

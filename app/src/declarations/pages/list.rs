@@ -24,6 +24,7 @@ pub fn DeclarationsPage() -> impl IntoView {
         let q = query.read();
         let get = |k: &str| q.get(k).unwrap_or_default();
         ListFilter {
+            year: get("year"),
             city: get("city"),
             school: get("school"),
             certificate: get("certificate"),
@@ -40,7 +41,15 @@ pub fn DeclarationsPage() -> impl IntoView {
         |(f, _)| {
             let some = |v: String| (!v.is_empty()).then_some(v);
             let flagged = f.flagged.then(|| "1".to_string());
-            list_declarations(some(f.city), some(f.school), some(f.certificate), some(f.level), some(f.status), flagged)
+            list_declarations(
+                f.year.trim().parse().ok(),
+                some(f.city),
+                some(f.school),
+                some(f.certificate),
+                some(f.level),
+                some(f.status),
+                flagged,
+            )
         },
     );
     let options = Resource::new(|| (), |_| create_options());
@@ -145,6 +154,7 @@ fn Filters() -> impl IntoView {
     let (level, status) = (value("level"), value("status"));
     view! {
         <form method="get" action="/declarations" class="card form filters">
+            <div class="field"><label><span class="label">{t("年度", "Year")}</span><input name="year" inputmode="numeric" value=value("year")/></label></div>
             <div class="field"><label><span class="label">{t("学校", "School")}</span><input name="school" value=value("school")/></label></div>
             <div class="field"><label><span class="label">{t("地级市", "City")}</span><input name="city" value=value("city")/></label></div>
             <div class="field"><label><span class="label">{t("证书", "Certificate")}</span><input name="certificate" value=value("certificate")/></label></div>

@@ -243,6 +243,8 @@ async fn a_school_asks_the_organization_to_add_a_major_and_sees_the_answer() {
     let (_, mine) = app.call(&lead, "catalog/major-requests", &[]).await;
     assert_eq!(mine[0]["status"], "accepted");
     assert_eq!(app.call(&lead, "catalog/eligibility", &check).await.1["eligibility"], "Eligible");
+    let (_, detail) = app.call(&org, "catalog/certificate", &[("id", logistics.as_str())]).await;
+    assert_eq!(detail["history"][0]["changes"][0]["zh"], "新增可申报专业：440301（应学校申请）", "{detail}");
     assert_eq!(
         app.call(&org, "catalog/decide-major-request", &[("id", &id), ("accept", "false")]).await.0,
         StatusCode::NOT_FOUND

@@ -110,6 +110,11 @@ async fn a_lead_fills_a_declaration_and_the_coordinator_returns_it_then_final_su
     assert_eq!(d["version"], 1);
     assert_eq!(d["content"]["equipment"].as_array().unwrap().len(), 3, "prefilled from the equipment list");
     assert_eq!(d["actions"], serde_json::json!(["Submit"]));
+    set_window(&app, false).await;
+    let (status, body) = act(&app, &lead, &id, "Submit", "").await;
+    assert_eq!(status, StatusCode::CONFLICT, "nothing is submitted outside the window: {body}");
+    assert!(body["Conflict"]["zh"].as_str().unwrap().contains("申报时间"), "{body}");
+    set_window(&app, true).await;
     let (status, body) = act(&app, &lead, &id, "Submit", "").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "incomplete: {body}");
     let fields: Vec<&str> =

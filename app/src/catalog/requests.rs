@@ -142,6 +142,23 @@ pub async fn decide_major_request(id: i64, accept: bool) -> Result<(), AppError>
             .bind(&major_code)
             .execute(&mut *tx)
             .await?;
+            // The offering's history says the major came in through a school's request.
+            let change = [crate::i18n::Text::new(
+                &format!("新增可申报专业：{major_code}（应学校申请）"),
+                &format!("Majors added: {major_code} (at a school's request)"),
+            )];
+            sqlx::query(
+                "INSERT INTO offering_history (certificate_id, year, level, account_id, changed_at, changes) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(certificate_id)
+            .bind(year)
+            .bind(&level)
+            .bind(caller.id)
+            .bind(now())
+            .bind(serde_json::to_string(&change).map_err(AppError::internal)?)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(())

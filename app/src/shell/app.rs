@@ -50,6 +50,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                // Installable app: the manifest, the icon phones put on the home screen, and the service
+                // worker's registration (a plain script, so it also runs before and without the wasm).
+                <link rel="manifest" href="/manifest.webmanifest"/>
+                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+                <script src="/sw-register.js" defer></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>

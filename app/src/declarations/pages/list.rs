@@ -83,7 +83,7 @@ pub fn DeclarationsPage() -> impl IntoView {
                                     <a href="/inbox">{t("消息", "Inbox")}</a>
                                 </p>
                             })}
-                            {(role == Some(Role::Secretariat)).then(|| view! { <Filters/> })}
+                            {matches!(role, Some(Role::Secretariat) | Some(Role::Coordinator)).then(|| view! { <Filters province=role == Some(Role::Secretariat)/> })}
                             {options.filter(|_| open).map(|options| view! { <NewDeclaration options create role/> })}
                             <TotalsCard totals=list.totals.clone() per_college=list.per_college.clone()/>
                             {matches!(role, Some(Role::Coordinator) | Some(Role::Secretariat)).then(|| view! {
@@ -146,17 +146,20 @@ fn NewDeclaration(options: Choices, create: ServerAction<CreateDeclaration>, rol
     .into_any()
 }
 
-/// The secretariat's filters: a GET form, so a filtered list can be shared and works without scripts.
+/// Filters as a GET form, so a filtered list can be shared and works without scripts; school and city only
+/// for the secretariat (`province`).
 #[component]
-fn Filters() -> impl IntoView {
+fn Filters(province: bool) -> impl IntoView {
     let query = use_query_map();
     let value = move |k: &str| query.read_untracked().get(k).unwrap_or_default();
     let (level, status) = (value("level"), value("status"));
     view! {
         <form method="get" action="/declarations" class="card form filters">
             <div class="field"><label><span class="label">{t("年度", "Year")}</span><input name="year" inputmode="numeric" value=value("year")/></label></div>
-            <div class="field"><label><span class="label">{t("学校", "School")}</span><input name="school" value=value("school")/></label></div>
-            <div class="field"><label><span class="label">{t("地级市", "City")}</span><input name="city" value=value("city")/></label></div>
+            {province.then(|| view! {
+                <div class="field"><label><span class="label">{t("学校", "School")}</span><input name="school" value=value("school")/></label></div>
+                <div class="field"><label><span class="label">{t("地级市", "City")}</span><input name="city" value=value("city")/></label></div>
+            })}
             <div class="field"><label><span class="label">{t("证书", "Certificate")}</span><input name="certificate" value=value("certificate")/></label></div>
             <div class="field"><label><span class="label">{t("等级", "Level")}</span>
                 <select name="level">

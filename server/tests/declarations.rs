@@ -166,6 +166,13 @@ async fn a_lead_fills_a_declaration_and_the_coordinator_returns_it_then_final_su
     let (status, body) = app.call(&coordinator, "declarations/final-submit", &[("ids[0]", id.as_str())]).await;
     assert_eq!(status, StatusCode::OK, "{body}");
     assert_eq!(status_of(&app, &lead, &id).await, "PendingReview");
+    let secretariat = app.login_as("demo_secretariat").await;
+    let (_, inbox) = app.call(&secretariat, "inbox/list", &[]).await;
+    assert_eq!(inbox[0]["title"]["zh"], "演示职业技术学院最终提交了1份申报书，待审核", "{inbox}");
+    let (_, home) = app.call(&secretariat, "home", &[]).await;
+    assert_eq!(home["unread"], 1);
+    assert_eq!(app.call(&secretariat, "inbox/read-all", &[]).await.0, StatusCode::OK);
+    assert_eq!(app.call(&secretariat, "home", &[]).await.1["unread"], 0);
     let (_, d) = get(&app, &lead, &id).await;
     let steps: Vec<&str> = d["events"].as_array().unwrap().iter().map(|e| e["to"].as_str().unwrap()).collect();
     assert_eq!(steps, ["Draft", "SchoolReview", "Draft", "SchoolReview", "PendingReview"]);

@@ -264,6 +264,23 @@ pub async fn coordinators(conn: &mut AnyConnection, institution_id: i64) -> Resu
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
+/// The active secretariat accounts.
+pub async fn secretariat(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM accounts WHERE role = 'secretariat' AND status = 'active'")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// How many of an account's inbox messages are unread.
+pub async fn unread(pool: &Pool, account_id: i64) -> Result<i64, AppError> {
+    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM inbox WHERE account_id = $1 AND read_at IS NULL")
+        .bind(account_id)
+        .fetch_one(pool)
+        .await?;
+    Ok(n)
+}
+
 /// An inbox message (title and body in both languages) with a link, for each account.
 pub async fn notify(
     conn: &mut AnyConnection,

@@ -351,6 +351,16 @@ pub async fn act_many(
         let body = Text::new(comment.trim(), comment.trim());
         repo::notify(&mut tx, &to_tell, &title, &body, &format!("/declarations/{}", row.id)).await?;
     }
+    // The secretariat hears once per batch that a school's declarations await review.
+    if let (Action::FinalSubmit, Some((row, ..))) = (action, rows.first()) {
+        let n = rows.len();
+        let title = Text::new(
+            &format!("{}最终提交了{n}份申报书，待审核", row.institution),
+            &format!("{} final-submitted {n} declaration(s) for review", row.institution),
+        );
+        let secretariat = repo::secretariat(&mut tx).await?;
+        repo::notify(&mut tx, &secretariat, &title, &Text::new("", ""), "/declarations?status=pending_review").await?;
+    }
     tx.commit().await?;
     Ok(())
 }

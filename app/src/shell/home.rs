@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use super::home_api::{get_home, Home, HomePanel};
+use crate::accounts::model::Role;
 use crate::catalog::requests::{status_label, DecideMajorRequest, MajorRequest};
 use crate::declarations::windows_page::WindowCard;
 use crate::i18n::{t, tr};
@@ -41,6 +42,16 @@ fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoVi
         <h1>{heading}</h1>
         {institution.map(|n| view! { <p class="muted">{n}</p> })}
         <a class="window-link" href="/windows"><WindowCard status=home.window/></a>
+        {home.user.is_some().then(|| view! {
+            <p class="row-actions">
+                <a class="button inbox-link" href="/inbox">
+                    {t("消息", "Inbox")} {(home.unread > 0).then(|| view! { " " <span class="tag unread-count">{home.unread}</span> })}
+                </a>
+                {home.user.as_ref().is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Coordinator | Role::Lead)).then(|| view! {
+                    <a class="button" href="/declarations">{t("申报书", "Declarations")}</a>
+                })}
+            </p>
+        })}
         <Panel panel=home.panel decide/>
         <LatestNotices notices=home.notices/>
     }

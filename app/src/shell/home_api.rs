@@ -48,6 +48,8 @@ pub struct Home {
     pub notices: Vec<Notice>,
     /// This year's application window, for everyone.
     pub window: crate::declarations::windows_api::WindowStatus,
+    /// Unread inbox messages of the logged-in user.
+    pub unread: i64,
 }
 
 #[server(prefix = "/api", endpoint = "home")]
@@ -59,7 +61,9 @@ pub async fn get_home() -> Result<Home, AppError> {
         let notices = library_repo::list_notices(&pool, 50).await?;
         let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
         let window = crate::declarations::windows_api::current_status(&pool).await?;
-        let Some(caller) = caller else { return Ok(Home { user: None, panel: HomePanel::Welcome, notices, window }) };
+        let Some(caller) = caller else {
+            return Ok(Home { user: None, panel: HomePanel::Welcome, notices, window, unread: 0 });
+        };
         let user = crate::accounts::service::current_user(&pool, &caller).await?;
         let panel = match caller.role {
             _ if caller.must_change_password => HomePanel::Staff,
@@ -89,7 +93,8 @@ pub async fn get_home() -> Result<Home, AppError> {
             }
             Role::Expert | Role::Org => HomePanel::Staff,
         };
-        Ok(Home { user: Some(user), panel, notices, window })
+        let unread = crate::declarations::repo::unread(&pool, caller.id).await?;
+        Ok(Home { user: Some(user), panel, notices, window, unread })
     })
     .await
 }

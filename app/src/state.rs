@@ -19,6 +19,8 @@ pub struct AppState {
     pub photos: Arc<dyn object_store::ObjectStore>,
     /// Bounds how many photos are decoded at once (memory on a small server).
     pub photo_permits: Arc<tokio::sync::Semaphore>,
+    /// The server's VAPID key pair for Web Push.
+    pub vapid: crate::push::vapid::Vapid,
 }
 
 /// The state of the current request; missing only if the router was built wrongly.

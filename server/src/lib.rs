@@ -30,6 +30,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         None => app::declarations::photos_route::local_store(&config.data_dir)
             .map_err(|e| anyhow::anyhow!("photo directory: {}", e.message().en))?,
     };
+    let vapid = app::push::vapid::load_or_create(&config.data_dir)
+        .map_err(|e| anyhow::anyhow!("VAPID key in {}: {e}", config.data_dir.display()))?;
     Ok(AppState {
         leptos_options,
         pool,
@@ -37,6 +39,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         secure_cookies: config.public_url.starts_with("https://"),
         photos,
         // As many decodes at once as cores: each holds a whole decoded photo in memory.
+        vapid,
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),

@@ -1,0 +1,107 @@
+//! What a person can be notified of, and the shared checks of a browser's subscription.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Text;
+use crate::validate::FieldError;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Kind {
+    StatusChanges,
+    Returns,
+    WindowReminders,
+    Notices,
+    Results,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] =
+        [Kind::StatusChanges, Kind::Returns, Kind::WindowReminders, Kind::Notices, Kind::Results];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::StatusChanges => "status",
+            Kind::Returns => "returns",
+            Kind::WindowReminders => "window",
+            Kind::Notices => "notices",
+            Kind::Results => "results",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.code() == code.trim())
+    }
+
+    pub fn label(self) -> Text {
+        match self {
+            Kind::StatusChanges => Text::new("申报书状态变化", "Declaration status changes"),
+            Kind::Returns => Text::new("退回修改及意见", "Returns with comments"),
+            Kind::WindowReminders => Text::new("申报开始与截止提醒", "Window opening and closing reminders"),
+            Kind::Notices => Text::new("新通知公告", "New notices"),
+            Kind::Results => Text::new("评审结果", "Results"),
+        }
+    }
+}
+
+/// A device's subscription as stored (the keys stay on the server).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Device {
+    pub id: i64,
+    /// The push service's host, so a person can tell devices apart.
+    pub service: String,
+    pub kinds: Vec<Kind>,
+    pub created_at: i64,
+}
+
+/// Decoded length of unpadded base64url text, if it is base64url.
+fn base64url_len(text: &str) -> Option<usize> {
+    let ok = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    ok.then(|| text.len() * 3 / 4)
+}
+
+/// A subscription from `PushManager.subscribe()`: an https endpoint (plain http only on the loopback, for
+/// a test push service), a P-256 public key (65 bytes) and a 16-byte auth secret, both base64url.
+pub fn validate_subscription(endpoint: &str, p256dh: &str, auth: &str) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    let loopback = endpoint.starts_with("http://127.0.0.1:") || endpoint.starts_with("http://localhost:");
+    if !(endpoint.starts_with("https://") || loopback)
+        || endpoint.len() > 1000
+        || endpoint.contains(char::is_whitespace)
+    {
+        errors.push(FieldError::new("endpoint", "推送地址无效。", "The push endpoint is not valid."));
+    }
+    if base64url_len(p256dh.trim_end_matches('=')) != Some(65) {
+        errors.push(FieldError::new("p256dh", "推送公钥无效。", "The push public key is not valid."));
+    }
+    if base64url_len(auth.trim_end_matches('=')) != Some(16) {
+        errors.push(FieldError::new("auth", "推送认证密钥无效。", "The push auth secret is not valid."));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const KEY: &str = "BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM";
+    const AUTH: &str = "tBHItJI5svbpez7KI4CCXg";
+
+    #[test]
+    fn a_browser_subscription_is_checked_field_by_field() {
+        assert!(validate_subscription("https://fcm.googleapis.com/fcm/send/abc", KEY, AUTH).is_ok());
+        assert!(validate_subscription("http://127.0.0.1:4000/push/1", KEY, AUTH).is_ok());
+        let fields: Vec<String> = validate_subscription("http://evil.example/x", "short", "x")
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["endpoint", "p256dh", "auth"]);
+        for k in Kind::ALL {
+            assert_eq!(Kind::parse(k.code()), Some(k));
+        }
+    }
+}

@@ -175,10 +175,8 @@ pub async fn choices_for(
 pub async fn create_declaration(college_id: i64, offering: String, lead_id: Option<i64>) -> Result<i64, AppError> {
     run_form(vec![("offering", offering.clone())], async {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
-        let (certificate_id, level) = offering
-            .split_once(':')
-            .and_then(|(c, l)| Some((c.parse::<i64>().ok()?, Level::parse(l)?)))
-            .ok_or_else(|| AppError::field("offering", "请选择证书和等级。", "Choose a certificate and level."))?;
+        let (certificate_id, level) =
+            super::model::parse_offering_key(&offering).map_err(|e| AppError::Validation(vec![e]))?;
         let id = service::create(&app_state()?.pool, &caller, college_id, certificate_id, level, lead_id).await?;
         if is_plain_form_post() {
             leptos_axum::redirect(&format!("/declarations/{id}"));

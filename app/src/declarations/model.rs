@@ -214,6 +214,18 @@ impl DeclarationInput {
     }
 }
 
+/// The form value naming one certificate level in a select: "certificate_id:level".
+pub fn offering_key(certificate_id: i64, level: Level) -> String {
+    format!("{certificate_id}:{}", level.code())
+}
+
+/// Reads an [`offering_key`] back.
+pub fn parse_offering_key(key: &str) -> Result<(i64, Level), FieldError> {
+    key.split_once(':')
+        .and_then(|(c, l)| Some((c.parse::<i64>().ok()?, Level::parse(l)?)))
+        .ok_or_else(|| FieldError::new("offering", "请选择证书和等级。", "Choose a certificate and level."))
+}
+
 /// What must be complete before a declaration leaves the lead: the stricter check at submission.
 pub fn check_complete(c: &DeclarationContent) -> Result<(), Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -385,6 +397,14 @@ mod tests {
         let empty = DeclarationInput::default().parse().unwrap();
         let missing: Vec<String> = check_complete(&empty).unwrap_err().into_iter().map(|e| e.field).collect();
         assert_eq!(missing, ["majors", "planned_count", "venues"]);
+    }
+
+    #[test]
+    fn offering_keys_round_trip_and_bad_ones_are_refused() {
+        assert_eq!(parse_offering_key(&offering_key(7, Level::Senior)), Ok((7, Level::Senior)));
+        for bad in ["", "7", "x:junior", "7:特级"] {
+            assert!(parse_offering_key(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

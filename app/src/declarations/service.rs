@@ -201,21 +201,21 @@ pub async fn create_with(
 
 /// The majors must be eligible for the offering (seed FAQ 3): out of range or a 本科 school picking a
 /// 专科 major is named, with what to do.
-async fn check_majors(pool: &Pool, row: &Row, majors: &[String]) -> Result<(), Vec<FieldError>> {
-    let kind =
-        crate::institutions::repo::get_institution(pool, row.institution_id).await.map(|i| i.kind).unwrap_or_default();
-    let eligible =
-        crate::catalog::repo::eligible_codes(pool, row.certificate_id, row.year, row.level()).await.unwrap_or_default();
-    let mut errors = Vec::new();
-    for code in majors {
-        let Ok(Some(major)) = crate::catalog::repo::find_major(pool, code).await else {
-            errors.push(FieldError::new_owned(
+async fn check_majors(pool: &Pool, row: &Row, majors: &[String]) -> Result<(), AppError> {
+    let kind = crate::institutions::repo::get_institution(pool, row.institution_id).await?.kind;
+    let eligible = crate::catalog::repo::eligible_codes(pool, row.certificate_id, row.year, row.level()).await?;
+    let (found, unknown) = crate::catalog::repo::majors_by_code(pool, majors).await?;
+    let mut errors: Vec<FieldError> = unknown
+        .iter()
+        .map(|code| {
+            FieldError::new_owned(
                 "majors".into(),
                 &format!("专业目录中没有代码{code}。"),
                 &format!("{code} is not in the major catalog."),
-            ));
-            continue;
-        };
+            )
+        })
+        .collect();
+    for major in found {
         let verdict = check_eligibility(&kind, &major, &eligible);
         if verdict != Eligibility::Eligible {
             let m = verdict.message();
@@ -229,7 +229,7 @@ async fn check_majors(pool: &Pool, row: &Row, majors: &[String]) -> Result<(), V
     if errors.is_empty() {
         Ok(())
     } else {
-        Err(errors)
+        Err(AppError::Validation(errors))
     }
 }
 
@@ -250,7 +250,7 @@ pub async fn save(
         return Err(locked(row.status()));
     }
     let content = input.parse().map_err(AppError::Validation)?;
-    check_majors(pool, &row, &content.majors).await.map_err(AppError::Validation)?;
+    check_majors(pool, &row, &content.majors).await?;
     match repo::update_content(pool, id, version, &content).await? {
         Some(new_version) => Ok(new_version),
         None => {

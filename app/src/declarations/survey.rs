@@ -218,10 +218,8 @@ pub async fn add_survey_row(
         if !choices.colleges.iter().any(|(id, _)| *id == college_id) {
             return Err(AppError::Forbidden);
         }
-        let (certificate_id, level) = offering
-            .split_once(':')
-            .and_then(|(c, l)| Some((c.parse::<i64>().ok()?, Level::parse(l)?)))
-            .ok_or_else(|| AppError::field("offering", "请选择证书和等级。", "Choose a certificate and level."))?;
+        let (certificate_id, level) =
+            super::model::parse_offering_key(&offering).map_err(|e| AppError::Validation(vec![e]))?;
         let (codes, students) = validate_row(&majors, &students_willing, &note).map_err(AppError::Validation)?;
         let lead = match (caller.role, proposed_lead_id) {
             (Role::Lead, _) => Some(caller.id),

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use super::survey::{get_survey, step_label, AcceptRows, AddSurveyRow, RecordStep, Survey, STEPS};
 use crate::accounts::model::Role;
+use crate::declarations::model::offering_key;
 use crate::i18n::{t, tr};
 use crate::shell::use_user;
 use crate::ui::{ErrorBox, Field, Loading};
@@ -86,7 +87,7 @@ fn SurveyView(s: Survey, coordinator: bool, actions: Actions) -> impl IntoView {
                 <div class="field"><label><span class="label">{t("证书与等级", "Certificate and level")}</span>
                     <select name="offering">
                         {choices.offerings.iter().map(|(id, name, level)| view! {
-                            <option value=format!("{id}:{}", level.code())>{format!("{name} · {}", tr(&level.label()))}</option>
+                            <option value=offering_key(*id, *level)>{format!("{name} · {}", tr(&level.label()))}</option>
                         }).collect_view()}
                     </select>
                 </label></div>

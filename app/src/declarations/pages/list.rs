@@ -10,6 +10,7 @@ use crate::catalog::model::Level;
 use crate::declarations::api::{
     create_options, list_declarations, Choices, CreateDeclaration, FinalSubmit, ListFilter,
 };
+use crate::declarations::model::offering_key;
 use crate::declarations::model::{DeclarationSummary, Totals};
 use crate::declarations::state::Status;
 use crate::declarations::windows_page::WindowCard;
@@ -118,7 +119,7 @@ fn NewDeclaration(options: Choices, create: ServerAction<CreateDeclaration>, rol
                     <label><span class="label">{t("证书与等级", "Certificate and level")}</span>
                         <select name="offering" required>
                             {options.offerings.into_iter().map(|(id, name, level)| view! {
-                                <option value=format!("{id}:{}", level.code())>{format!("{name} · {}", tr(&level.label()))}</option>
+                                <option value=offering_key(id, level)>{format!("{name} · {}", tr(&level.label()))}</option>
                             }).collect_view()}
                         </select>
                     </label>

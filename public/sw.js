@@ -6,6 +6,8 @@
 //   that logging out clears (phones are shared).
 // - Server functions, uploads and photos are never cached here: offline data goes through the app itself.
 // - A new version waits until the page asks it to take over ("新版本可用"), never switching under the user.
+// - A push (JSON {title, body, url} from the server's queue) shows a notification; a tap opens its page in an
+//   open window of the app if there is one, else in a new one.
 const BUILD = '__SHENBAO_BUILD__'; // replaced by .ci/build-site with a hash of the built files
 const SHELL_CACHE = `shenbao-shell-${BUILD}`;
 const PAGES_CACHE = 'shenbao-pages';
@@ -74,4 +76,37 @@ self.addEventListener('fetch', (event) => {
   if (SHELL.includes(url.pathname) || url.pathname.startsWith('/icons/')) {
     event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
   }
+});
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = event.data ? event.data.json() : {};
+  } catch (_) {
+    data = { body: event.data ? event.data.text() : '' };
+  }
+  const url = typeof data.url === 'string' && data.url.startsWith('/') ? data.url : '/';
+  event.waitUntil(
+    self.registration.showNotification(data.title || '申报', {
+      body: data.body || '',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      tag: url,
+      data: { url },
+    }),
+  );
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = new URL((event.notification.data && event.notification.data.url) || '/', self.location.origin).href;
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const same = windows.find((w) => w.url === target);
+      if (same) return same.focus();
+      const any = windows.find((w) => 'navigate' in w);
+      if (any) return any.navigate(target).then((w) => (w || any).focus());
+      return self.clients.openWindow(target);
+    }),
+  );
 });

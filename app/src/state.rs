@@ -21,6 +21,10 @@ pub struct AppState {
     pub photo_permits: Arc<tokio::sync::Semaphore>,
     /// The server's VAPID key pair for Web Push.
     pub vapid: crate::push::vapid::Vapid,
+    /// The `sub` of VAPID tokens: how a push service can reach whoever runs this server.
+    pub push_contact: String,
+    /// Outgoing HTTP (push services).
+    pub http: reqwest::Client,
 }
 
 /// The state of the current request; missing only if the router was built wrongly.

@@ -3,10 +3,14 @@ import { login, logout, ready } from './helpers';
 
 /** Waits until the service worker is activated and controls the page. */
 async function controlled(page: Page) {
-  await page.waitForFunction(async () => {
-    const registration = await navigator.serviceWorker.getRegistration();
-    return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-  });
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+      }),
+    )
+    .toBe(true);
 }
 
 test.describe('installable app', () => {
@@ -36,7 +40,7 @@ test.describe('installable app', () => {
     await ready(page, info);
     await expect(page.locator('[data-level="junior"] .fee')).toBeVisible();
     const url = page.url();
-    await page.waitForFunction(async (u) => !!(await caches.match(u, { ignoreVary: true })), url);
+    await expect.poll(() => page.evaluate(async (u) => !!(await caches.match(u, { ignoreVary: true })), url)).toBe(true);
 
     await page.context().setOffline(true);
     await page.reload();
@@ -50,6 +54,77 @@ test.describe('installable app', () => {
 
     // Logging out clears the pages kept for offline reading (phones are shared).
     await logout(page, info);
-    await page.waitForFunction(async (u) => !(await caches.match(u, { ignoreVary: true })), url);
+    await expect.poll(() => page.evaluate(async (u) => !!(await caches.match(u, { ignoreVary: true })), url)).toBe(false);
+  });
+});
+
+test.describe('push notifications', () => {
+  test('the worker shows a pushed notification that opens its declaration', async ({ page, context, baseURL }, info) => {
+    test.skip(info.project.name !== 'hydrated', 'a service worker needs scripts');
+    await login(page, info, 'demo_lead');
+    await controlled(page);
+    const origin = new URL(baseURL!).origin;
+    await context.grantPermissions(['notifications'], { origin });
+    const cdp = await context.newCDPSession(page);
+    const registrationId = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => r.scopeURL.startsWith(origin) && !r.isDeleted);
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const payload = { title: '物流管理 初级：已通过', body: '祝贺', url: '/declarations/7' };
+    await cdp.send('ServiceWorker.deliverPushMessage', {
+      origin,
+      registrationId: await registrationId,
+      data: JSON.stringify(payload),
+    });
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.ready;
+          const list = await registration.getNotifications();
+          return list.map((n) => ({ title: n.title, body: n.body, url: n.data.url }));
+        }),
+      )
+      .toEqual([payload]);
+  });
+
+  test('notifications are turned on from the account page, never asked for on load', async ({ page, context, baseURL }, info) => {
+    await login(page, info, 'demo_lead');
+    await page.goto('/account');
+    await ready(page, info);
+    const button = page.getByRole('button', { name: '在此设备开启通知' });
+    if (info.project.name === 'no-js') {
+      await expect(button).toBeDisabled();
+      await expect(page.locator('.notifications')).toContainText('开启通知需要启用浏览器脚本');
+    } else {
+      expect(await page.evaluate(() => Notification.permission)).toBe('default');
+      await context.grantPermissions(['notifications'], { origin: new URL(baseURL!).origin });
+      await controlled(page);
+      await page.getByLabel('新通知公告').uncheck();
+      await button.click();
+      // There is no push service on this machine: the real subscribe fails and says so.
+      await expect(page.locator('.notifications [role=alert]')).toContainText('暂时无法连接推送服务');
+    }
+
+    // A device subscribed elsewhere is listed and can be removed (a plain form without scripts). Each
+    // project picks its own kind so that runs side by side do not see each other's device.
+    const [kind, label] = info.project.name === 'no-js' ? ['results', '评审结果'] : ['returns', '退回修改及意见'];
+    const subscribed = await page.request.post('/api/push/subscribe', {
+      form: {
+        endpoint: `http://127.0.0.1:9/push/${info.project.name}-${Date.now()}`,
+        p256dh: 'BNcRdreALRFXTkOOUHK1EtK2wtaz5Ry4YfYCA_0QTpQtUbVlUls0VJXg7A8u-Ts1XbjhazAkj7I99e8QcYP7DkM',
+        auth: 'tBHItJI5svbpez7KI4CCXg',
+        'kinds[0]': kind,
+      },
+    });
+    expect(subscribed.status()).toBe(200);
+    await page.reload();
+    await ready(page, info);
+    const device = page.locator('.devices li', { hasText: label });
+    await expect(device).toHaveCount(1);
+    await device.getByRole('button', { name: '移除' }).click();
+    await expect(page.locator('.devices li', { hasText: label })).toHaveCount(0);
   });
 });

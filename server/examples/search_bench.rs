@@ -32,6 +32,8 @@ async fn main() -> anyhow::Result<()> {
         site_root: dir.path().display().to_string(),
         public_url: "http://127.0.0.1".into(),
         s3_bucket: None,
+        push_contact: "mailto:test@shenbao.test".into(),
+        push_interval: std::time::Duration::from_secs(5),
     };
     let pool = build_state(&config).await?.pool;
     let mut tx = pool.begin().await?;

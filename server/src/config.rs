@@ -18,6 +18,12 @@ pub struct Config {
     /// `SHENBAO_S3_BUCKET`: keep photos in this S3-compatible bucket (credentials and endpoint from the
     /// standard `AWS_*` variables, e.g. `AWS_ENDPOINT`); default a `photos` directory in the data directory.
     pub s3_bucket: Option<String>,
+    /// `SHENBAO_PUSH_CONTACT`, default the public URL: a mailto: or https: address push services may use
+    /// to reach the operator (RFC 8292).
+    pub push_contact: String,
+    /// `SHENBAO_PUSH_INTERVAL_SECS`, default 5: how often the push worker sends due reminders and
+    /// notifications (the queue is also what survives a restart).
+    pub push_interval: std::time::Duration,
 }
 
 impl Config {
@@ -34,6 +40,12 @@ impl Config {
             site_root: var("LEPTOS_SITE_ROOT").unwrap_or_else(|| "target/site".into()),
             public_url: var("SHENBAO_PUBLIC_URL").unwrap_or_else(|| format!("http://{addr}")),
             s3_bucket: var("SHENBAO_S3_BUCKET"),
+            push_contact: var("SHENBAO_PUSH_CONTACT")
+                .or_else(|| var("SHENBAO_PUBLIC_URL"))
+                .unwrap_or_else(|| format!("http://{addr}")),
+            push_interval: std::time::Duration::from_secs(
+                var("SHENBAO_PUSH_INTERVAL_SECS").and_then(|v| v.parse().ok()).filter(|n| *n > 0).unwrap_or(5),
+            ),
         })
     }
 

@@ -40,6 +40,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         photos,
         // As many decodes at once as cores: each holds a whole decoded photo in memory.
         vapid,
+        push_contact: config.push_contact.clone(),
+        http: app::push::send::http_client().map_err(|e| anyhow::anyhow!("HTTP client: {}", e.message().en))?,
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),

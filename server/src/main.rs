@@ -22,6 +22,7 @@ async fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str).unwrap_or("serve") {
         "serve" => {
             let state = build_state(&config).await?;
+            app::push::send::spawn_worker(state.clone(), config.push_interval);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", config.addr))?;

@@ -3,90 +3,9 @@
 
 mod common;
 
+use common::flows::*;
 use common::TestApp;
 use reqwest::{Client, StatusCode};
-use serde_json::Value;
-
-async fn certificate_id(app: &TestApp, name: &str) -> String {
-    let (id,): (i64,) =
-        sqlx::query_as("SELECT id FROM certificates WHERE name = $1").bind(name).fetch_one(&app.pool).await.unwrap();
-    id.to_string()
-}
-
-/// Sets this year's window: open now, or closed since the start of the year.
-async fn set_window(app: &TestApp, open: bool) {
-    let secretariat = app.login_as("demo_secretariat").await;
-    let (_, status) = app.call(&app.client(), "declarations/window", &[]).await;
-    let year = status["year"].as_i64().unwrap();
-    let (opens, closes) = if open {
-        (format!("{year}-01-01T00:00"), format!("{}-01-01T00:00", year + 1))
-    } else {
-        (format!("{}-12-01T00:00", year - 1), format!("{year}-01-01T00:00"))
-    };
-    let form = [("year", year.to_string()), ("opens_at", opens), ("closes_at", closes)];
-    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let (status, body) = app.call(&secretariat, "declarations/save-window", &pairs).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-}
-
-async fn first_college(app: &TestApp) -> String {
-    let school = app.institution_id(common::SCHOOL_A).await;
-    app.college_ids(school).await[0].to_string()
-}
-
-async fn create(app: &TestApp, client: &Client, certificate: &str, level: &str) -> (StatusCode, Value) {
-    let college = first_college(app).await;
-    let offering = format!("{}:{level}", certificate_id(app, certificate).await);
-    app.call(client, "declarations/create", &[("college_id", college.as_str()), ("offering", offering.as_str())]).await
-}
-
-async fn get(app: &TestApp, client: &Client, id: &str) -> (StatusCode, Value) {
-    app.call(client, "declarations/get", &[("id", id)]).await
-}
-
-fn form<'a>(
-    id: &'a str,
-    version: &'a str,
-    majors: &'a str,
-    planned: &'a str,
-    venues: &'a str,
-) -> Vec<(&'a str, &'a str)> {
-    vec![
-        ("id", id),
-        ("version", version),
-        ("majors", majors),
-        ("planned_count", planned),
-        ("venues", venues),
-        ("equipment[0][item]", "计算机"),
-        ("equipment[0][has_it]", "1"),
-        ("equipment[0][quantity]", "40"),
-        ("equipment[0][note]", ""),
-        ("teacher_training", "2名教师已取得培训证书"),
-        ("students", "物流管理专业在校生320人"),
-        ("pilot_years", ""),
-        ("pilot_trained", ""),
-        ("pilot_certified", ""),
-    ]
-}
-
-async fn act(app: &TestApp, client: &Client, id: &str, action: &str, comment: &str) -> (StatusCode, Value) {
-    app.call(client, "declarations/act", &[("id", id), ("action", action), ("comment", comment)]).await
-}
-
-async fn status_of(app: &TestApp, client: &Client, id: &str) -> String {
-    get(app, client, id).await.1["status"].as_str().unwrap_or_default().to_string()
-}
-
-/// A lead's declaration filled and submitted to school review, returning its id.
-async fn submitted(app: &TestApp, lead: &Client, planned: &str) -> String {
-    let (status, id) = create(app, lead, "物流管理", "junior").await;
-    assert_eq!(status, StatusCode::OK, "{id}");
-    let id = id.to_string();
-    let (status, body) = app.call(lead, "declarations/save", &form(&id, "1", "530802", planned, "物流实训中心")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(act(app, lead, &id, "Submit", "").await.0, StatusCode::OK);
-    id
-}
 
 #[tokio::test]
 async fn a_lead_fills_a_declaration_and_the_coordinator_returns_it_then_final_submits() {

@@ -281,16 +281,18 @@ pub async fn unread(pool: &Pool, account_id: i64) -> Result<i64, AppError> {
     Ok(n)
 }
 
-/// An inbox message (title and body in both languages) with a link, for each account.
+/// An inbox message (title and body in both languages) with a link, for each account, and a push to each of
+/// their devices that chose `kind`.
 pub async fn notify(
     conn: &mut AnyConnection,
     accounts: &[i64],
+    kind: crate::push::model::Kind,
     title: &Text,
     body: &Text,
     link: &str,
 ) -> Result<(), AppError> {
-    let title = serde_json::to_string(title).map_err(AppError::internal)?;
-    let body = serde_json::to_string(body).map_err(AppError::internal)?;
+    let title_json = serde_json::to_string(title).map_err(AppError::internal)?;
+    let body_json = serde_json::to_string(body).map_err(AppError::internal)?;
     let mut sent: Vec<i64> = Vec::new();
     for account in accounts {
         if sent.contains(account) {
@@ -300,10 +302,12 @@ pub async fn notify(
         sqlx::query("INSERT INTO inbox (account_id, at, title, body, link) VALUES ($1, $2, $3, $4, $5)")
             .bind(account)
             .bind(now())
-            .bind(&title)
-            .bind(&body)
+            .bind(&title_json)
+            .bind(&body_json)
             .bind(link)
             .execute(&mut *conn)
+            .await?;
+        crate::push::queue::enqueue(conn, crate::push::queue::Audience::Account(*account), kind, title, body, link)
             .await?;
     }
     Ok(())

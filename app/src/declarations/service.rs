@@ -14,6 +14,7 @@ use crate::catalog::model::Level;
 use crate::db::Pool;
 use crate::error::AppError;
 use crate::i18n::Text;
+use crate::push::model::Kind;
 use crate::validate::FieldError;
 
 /// Whether a caller may read a declaration: the secretariat, the school's coordinator, and a lead it is
@@ -349,7 +350,12 @@ pub async fn act_many(
             &format!("{} {}: {}", row.certificate, row.level().label().en, to.label().en),
         );
         let body = Text::new(comment.trim(), comment.trim());
-        repo::notify(&mut tx, &to_tell, &title, &body, &format!("/declarations/{}", row.id)).await?;
+        let kind = match action {
+            Action::ReturnToLead | Action::ReturnForRevision => Kind::Returns,
+            Action::Approve | Action::Reject => Kind::Results,
+            _ => Kind::StatusChanges,
+        };
+        repo::notify(&mut tx, &to_tell, kind, &title, &body, &format!("/declarations/{}", row.id)).await?;
     }
     // The secretariat hears once per batch that a school's declarations await review.
     if let (Action::FinalSubmit, Some((row, ..))) = (action, rows.first()) {
@@ -359,7 +365,15 @@ pub async fn act_many(
             &format!("{} final-submitted {n} declaration(s) for review", row.institution),
         );
         let secretariat = repo::secretariat(&mut tx).await?;
-        repo::notify(&mut tx, &secretariat, &title, &Text::new("", ""), "/declarations?status=pending_review").await?;
+        repo::notify(
+            &mut tx,
+            &secretariat,
+            Kind::StatusChanges,
+            &title,
+            &Text::new("", ""),
+            "/declarations?status=pending_review",
+        )
+        .await?;
     }
     tx.commit().await?;
     Ok(())

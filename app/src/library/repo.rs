@@ -119,7 +119,9 @@ pub async fn list_notices(pool: &Pool, limit: i64) -> Result<Vec<Notice>, AppErr
         .collect())
 }
 
+/// Publishes a notice and queues a push for its audience's devices that chose new notices.
 pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
+    let mut tx = pool.begin().await?;
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO notices (title, body, audience, pinned, links, published_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -131,8 +133,22 @@ pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<
     .bind(input.link_list().join("\n"))
     .bind(now())
     .bind(by)
-    .fetch_one(pool)
+    .fetch_one(&mut *tx)
     .await?;
+    let roles: Vec<&str> =
+        if input.audience.is_empty() { vec![] } else { vec![input.audience.as_str(), "secretariat"] };
+    let title = crate::i18n::Text::new("新通知", "New notice");
+    let body = crate::i18n::Text::new(input.title.trim(), input.title.trim());
+    crate::push::queue::enqueue(
+        &mut tx,
+        crate::push::queue::Audience::Roles(&roles),
+        crate::push::model::Kind::Notices,
+        &title,
+        &body,
+        &format!("/notices#notice-{id}"),
+    )
+    .await?;
+    tx.commit().await?;
     Ok(id)
 }
 

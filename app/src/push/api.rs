@@ -31,14 +31,27 @@ pub async fn subscribe(
     run(async {
         let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
         validate_subscription(&endpoint, &p256dh, &auth).map_err(AppError::Validation)?;
-        let kinds: Vec<&str> = kinds.unwrap_or_default().iter().filter_map(|k| Kind::parse(k)).map(Kind::code).collect();
+        let kinds: Vec<&str> =
+            kinds.unwrap_or_default().iter().filter_map(|k| Kind::parse(k)).map(Kind::code).collect();
         if kinds.is_empty() {
             return Err(AppError::field("kinds", "请至少选择一种通知。", "Choose at least one kind of notification."));
         }
+        let lang = if crate::prefs::request_lang() == crate::i18n::Lang::En { "en" } else { "zh" };
+        let mut tx = app_state()?.pool.begin().await?;
+        // What was queued for the device's previous owner is theirs, not the new owner's to see.
         sqlx::query(
-            "INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth, kinds, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+            "DELETE FROM push_queue WHERE subscription_id IN \
+             (SELECT id FROM push_subscriptions WHERE endpoint = $1 AND account_id <> $2)",
+        )
+        .bind(endpoint.trim())
+        .bind(caller.id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO push_subscriptions (account_id, endpoint, p256dh, auth, kinds, created_at, lang) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7) \
              ON CONFLICT (endpoint) DO UPDATE SET account_id = excluded.account_id, p256dh = excluded.p256dh, \
-             auth = excluded.auth, kinds = excluded.kinds, created_at = excluded.created_at",
+             auth = excluded.auth, kinds = excluded.kinds, created_at = excluded.created_at, lang = excluded.lang",
         )
         .bind(caller.id)
         .bind(endpoint.trim())
@@ -46,8 +59,10 @@ pub async fn subscribe(
         .bind(auth.trim())
         .bind(kinds.join(","))
         .bind(now())
-        .execute(&app_state()?.pool)
+        .bind(lang)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     })
     .await

@@ -53,6 +53,30 @@ pub struct Device {
     pub created_at: i64,
 }
 
+/// Decodes unpadded (or padded) base64url, as browsers and the VAPID key use it.
+pub fn decode_base64url(text: &str) -> Option<Vec<u8>> {
+    let mut bits: u32 = 0;
+    let mut count = 0;
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for c in text.trim_end_matches('=').bytes() {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return None,
+        };
+        bits = (bits << 6) | u32::from(v);
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            out.push((bits >> count) as u8);
+        }
+    }
+    Some(out)
+}
+
 /// Decoded length of unpadded base64url text, if it is base64url.
 fn base64url_len(text: &str) -> Option<usize> {
     let ok = !text.is_empty() && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
@@ -103,5 +127,13 @@ mod tests {
         for k in Kind::ALL {
             assert_eq!(Kind::parse(k.code()), Some(k));
         }
+    }
+
+    #[test]
+    fn base64url_decodes_like_the_browser_encodes() {
+        assert_eq!(decode_base64url("aGk").unwrap(), b"hi");
+        assert_eq!(decode_base64url("_-8").unwrap(), [0xff, 0xef]);
+        assert_eq!(decode_base64url(KEY).unwrap().len(), 65);
+        assert_eq!(decode_base64url("a+b"), None, "standard base64 is not base64url");
     }
 }

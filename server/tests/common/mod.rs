@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod flows;
+
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 use server::{build_state, demo, serve, Config};
@@ -12,6 +14,8 @@ pub const PASSWORD: &str = demo::DEMO_PASSWORD;
 pub struct TestApp {
     pub base: String,
     pub pool: app::db::Pool,
+    /// The server's state, for driving its background work (the push queue) step by step.
+    pub state: app::state::AppState,
     _dir: tempfile::TempDir,
 }
 
@@ -42,14 +46,16 @@ impl TestApp {
             site_root: dir.path().join("site").display().to_string(),
             public_url: "http://127.0.0.1".into(),
             s3_bucket: None,
+            push_contact: "mailto:test@shenbao.test".into(),
+            push_interval: std::time::Duration::from_secs(5),
         };
         let state = build_state(&config).await.expect("state");
         demo::seed(&state.pool).await.expect("demo data");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let pool = state.pool.clone();
-        tokio::spawn(serve(state, listener));
-        TestApp { base, pool, _dir: dir }
+        tokio::spawn(serve(state.clone(), listener));
+        TestApp { base, pool, state, _dir: dir }
     }
 
     /// A client with its own cookie jar that does not follow redirects.

@@ -4,11 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use crate::i18n::{t, tr};
+use crate::push::settings::NotificationSettings;
 use crate::shell::use_user;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let user = use_user();
+    let notifications = crate::push::settings::NotificationState::new();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -22,6 +24,7 @@ pub fn AccountPage() -> impl IntoView {
                             <dt>{t("角色", "Role")}</dt><dd>{tr(&u.role.label())}</dd>
                             {u.institution_name.clone().map(|n| view! { <dt>{t("院校", "Institution")}</dt><dd>{n}</dd> })}
                         </dl>
+                        <NotificationSettings state=notifications/>
                         <p><a href="/account/password" class="button">{t("修改密码", "Change password")}</a></p>
                         <form method="post" action="/api/accounts/logout">
                             <button type="submit">{t("退出登录", "Log out")}</button>

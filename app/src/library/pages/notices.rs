@@ -50,7 +50,7 @@ pub fn NoticesPage() -> impl IntoView {
 fn NoticeCard(notice: Notice, delete: ServerAction<DeleteNotice>, editor: Signal<bool>) -> impl IntoView {
     let audience = Role::from_code(&notice.audience).map(|r| tr(&r.label()));
     view! {
-        <li class="card notice-card">
+        <li class="card notice-card" id=format!("notice-{}", notice.id)>
             <p class="title">
                 {notice.pinned.then(|| view! { <span class="tag">{t("置顶", "Pinned")}</span> " " })}
                 {notice.title.clone()}

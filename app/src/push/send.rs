@@ -1,0 +1,231 @@
+//! Delivering the push queue: each notification is encrypted for its device (RFC 8291, aes128gcm) and
+//! signed for the push service (RFC 8292 VAPID, an ES256 JWT), then POSTed to the device's endpoint.
+//! Accepted → removed; the device is gone (404/410) → its subscription is removed; the service is busy
+//! or unreachable → retried with backoff; refused for good → dropped and logged.
+
+use std::time::Duration;
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use p256::ecdsa::signature::Signer;
+
+use super::vapid::Vapid;
+use crate::db::now;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// How long a push service may keep an undelivered notification (seconds).
+const TTL_SECS: i64 = 24 * 3600;
+/// How long a worker holds a row it is sending before another may try it.
+const LEASE_SECS: i64 = 300;
+/// First retry after this many seconds, doubling up to `MAX_BACKOFF_SECS`.
+pub const RETRY_BASE_SECS: i64 = 30;
+const MAX_BACKOFF_SECS: i64 = 3600;
+/// After this many failed attempts a notification is dropped (about a day of tries).
+const MAX_ATTEMPTS: i64 = 30;
+
+/// What to do with a queued notification after one attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Sent,
+    /// The browser unsubscribed or the subscription expired: forget the device.
+    Gone,
+    RetryIn(i64),
+    GiveUp,
+}
+
+/// `status` is the push service's HTTP status, `None` when it could not be reached; `attempts` counts the
+/// failed attempts before this one.
+pub fn outcome(status: Option<u16>, attempts: i64) -> Outcome {
+    let retry = || {
+        if attempts + 1 >= MAX_ATTEMPTS {
+            Outcome::GiveUp
+        } else {
+            Outcome::RetryIn((RETRY_BASE_SECS << attempts.min(20)).min(MAX_BACKOFF_SECS))
+        }
+    };
+    match status {
+        Some(200..=299) => Outcome::Sent,
+        Some(404 | 410) => Outcome::Gone,
+        Some(429 | 500..=599) | None => retry(),
+        Some(_) => Outcome::GiveUp,
+    }
+}
+
+/// The `Authorization` header of RFC 8292: `vapid t=<ES256 JWT for the endpoint's origin>, k=<public key>`.
+pub fn vapid_authorization(vapid: &Vapid, endpoint: &str, contact: &str, now: i64) -> Result<String, AppError> {
+    let url = reqwest::Url::parse(endpoint).map_err(AppError::internal)?;
+    let audience = url.origin().ascii_serialization();
+    let header = URL_SAFE_NO_PAD.encode(br#"{"typ":"JWT","alg":"ES256"}"#);
+    let claims = serde_json::json!({ "aud": audience, "exp": now + 12 * 3600, "sub": contact });
+    let signing_input = format!("{header}.{}", URL_SAFE_NO_PAD.encode(claims.to_string()));
+    let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(&vapid.secret).sign(signing_input.as_bytes());
+    Ok(format!("vapid t={signing_input}.{}, k={}", URL_SAFE_NO_PAD.encode(signature.to_bytes()), vapid.public_key))
+}
+
+/// Encrypts `payload` for a device's key and auth secret (as the browser gave them, base64url).
+pub fn encrypt(payload: &str, p256dh: &str, auth: &str) -> Result<Vec<u8>, AppError> {
+    let bad = |what: &str| AppError::internal(format!("stored subscription has a bad {what}"));
+    let key = URL_SAFE_NO_PAD.decode(p256dh.trim_end_matches('=')).map_err(|_| bad("p256dh"))?;
+    let key = web_push_native::p256::PublicKey::from_sec1_bytes(&key).map_err(|_| bad("p256dh"))?;
+    let auth = URL_SAFE_NO_PAD.decode(auth.trim_end_matches('=')).map_err(|_| bad("auth"))?;
+    if auth.len() != 16 {
+        return Err(bad("auth"));
+    }
+    web_push_native::encrypt(payload.as_bytes().to_vec(), &key, web_push_native::Auth::from_slice(&auth))
+        .map_err(AppError::internal)
+}
+
+/// What one pass of the worker did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Report {
+    pub sent: usize,
+    pub retried: usize,
+    pub gone: usize,
+    pub dropped: usize,
+}
+
+type DueRow = (i64, String, i64, i64, i64, String, String, String);
+
+/// Sends every notification due at `now` (at most 100 per pass). Each row is claimed first with a
+/// conditional update, so two workers (or two servers on one database) never send the same row.
+pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError> {
+    let pool = &state.pool;
+    let due: Vec<DueRow> = sqlx::query_as(
+        "SELECT q.id, q.payload, q.attempts, q.next_attempt_at, s.id, s.endpoint, s.p256dh, s.auth \
+         FROM push_queue q JOIN push_subscriptions s ON s.id = q.subscription_id \
+         WHERE q.next_attempt_at <= $1 ORDER BY q.id LIMIT 100",
+    )
+    .bind(now)
+    .fetch_all(pool)
+    .await?;
+    let mut report = Report::default();
+    for (id, payload, attempts, due_at, subscription, endpoint, p256dh, auth) in due {
+        let claimed = sqlx::query("UPDATE push_queue SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3")
+            .bind(now + LEASE_SECS)
+            .bind(id)
+            .bind(due_at)
+            .execute(pool)
+            .await?
+            .rows_affected();
+        if claimed != 1 {
+            continue;
+        }
+        let (status, error) = match post(state, &endpoint, &payload, &p256dh, &auth, now).await {
+            Ok(status) => (Some(status), format!("HTTP {status}")),
+            Err(error) => (None, error),
+        };
+        match outcome(status, attempts) {
+            Outcome::Sent => {
+                sqlx::query("DELETE FROM push_queue WHERE id = $1").bind(id).execute(pool).await?;
+                report.sent += 1;
+            }
+            Outcome::Gone => {
+                // Cascades to the device's other queued notifications.
+                sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription).execute(pool).await?;
+                report.gone += 1;
+            }
+            Outcome::RetryIn(delay) => {
+                sqlx::query(
+                    "UPDATE push_queue SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 WHERE id = $3",
+                )
+                .bind(now + delay)
+                .bind(&error)
+                .bind(id)
+                .execute(pool)
+                .await?;
+                report.retried += 1;
+            }
+            Outcome::GiveUp => {
+                tracing::warn!(endpoint = %endpoint, error = %error, "push notification dropped");
+                sqlx::query("DELETE FROM push_queue WHERE id = $1").bind(id).execute(pool).await?;
+                report.dropped += 1;
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// One POST to the push service: its status, or why it could not be reached.
+async fn post(
+    state: &AppState,
+    endpoint: &str,
+    payload: &str,
+    p256dh: &str,
+    auth: &str,
+    now: i64,
+) -> Result<u16, String> {
+    let body = encrypt(payload, p256dh, auth).map_err(|e| e.to_string())?;
+    let authorization =
+        vapid_authorization(&state.vapid, endpoint, &state.push_contact, now).map_err(|e| e.to_string())?;
+    let response = state
+        .http
+        .post(endpoint)
+        .header("TTL", TTL_SECS.to_string())
+        .header("Urgency", "normal")
+        .header("Content-Encoding", "aes128gcm")
+        .header("Content-Type", "application/octet-stream")
+        .header("Authorization", authorization)
+        .body(body)
+        .timeout(Duration::from_secs(15))
+        .send()
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(response.status().as_u16())
+}
+
+/// The client the worker posts with (TLS with the system's roots).
+pub fn http_client() -> Result<reqwest::Client, AppError> {
+    reqwest::Client::builder().user_agent("shenbao").build().map_err(AppError::internal)
+}
+
+/// The background worker: every `every`, sends due window reminders, then delivers the queue.
+pub fn spawn_worker(state: AppState, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            // Errors are logged where they are made (AppError::internal) and the next pass tries again.
+            let _ = super::reminders::run_once(&state.pool, now()).await;
+            let _ = deliver_due(&state, now()).await;
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_follow_the_push_service_answer() {
+        assert_eq!(outcome(Some(201), 0), Outcome::Sent);
+        assert_eq!(outcome(Some(410), 3), Outcome::Gone);
+        assert_eq!(outcome(Some(404), 0), Outcome::Gone);
+        assert_eq!(outcome(Some(413), 0), Outcome::GiveUp, "too large never gets better");
+        assert_eq!(outcome(Some(503), 0), Outcome::RetryIn(RETRY_BASE_SECS));
+        assert_eq!(outcome(None, 2), Outcome::RetryIn(RETRY_BASE_SECS * 4));
+        assert_eq!(outcome(Some(429), 12), Outcome::RetryIn(MAX_BACKOFF_SECS));
+        assert_eq!(outcome(Some(500), MAX_ATTEMPTS - 1), Outcome::GiveUp);
+    }
+
+    #[test]
+    fn the_vapid_token_is_an_es256_jwt_for_the_endpoint_origin() {
+        use p256::ecdsa::signature::Verifier;
+        let secret = p256::SecretKey::random(&mut p256::elliptic_curve::rand_core::OsRng);
+        let public_key = URL_SAFE_NO_PAD.encode(secret.public_key().to_sec1_bytes());
+        let vapid = Vapid { secret, public_key: public_key.clone() };
+        let header = vapid_authorization(&vapid, "https://push.example:8443/send/abc", "mailto:a@b.c", 1000).unwrap();
+        let (token, key) = header.strip_prefix("vapid t=").unwrap().split_once(", k=").unwrap();
+        assert_eq!(key, public_key);
+        let (signed, signature) = token.rsplit_once('.').unwrap();
+        let claims: serde_json::Value =
+            serde_json::from_slice(&URL_SAFE_NO_PAD.decode(signed.split('.').nth(1).unwrap()).unwrap()).unwrap();
+        assert_eq!(claims["aud"], "https://push.example:8443");
+        assert_eq!(claims["exp"], 1000 + 12 * 3600);
+        let signature = p256::ecdsa::Signature::from_slice(&URL_SAFE_NO_PAD.decode(signature).unwrap()).unwrap();
+        let verifying = p256::ecdsa::VerifyingKey::from(vapid.secret.public_key());
+        assert!(verifying.verify(signed.as_bytes(), &signature).is_ok());
+        assert!(verifying.verify(b"something else", &signature).is_err());
+    }
+}

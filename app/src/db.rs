@@ -8,6 +8,11 @@
 pub type Db = sqlx::Any;
 pub type Pool = sqlx::AnyPool;
 
+/// `$first, …, $(first + n - 1)`: the placeholders of a list bound one value at a time (`IN (…)`).
+pub fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)

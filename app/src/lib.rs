@@ -9,6 +9,7 @@ pub mod forms;
 pub mod i18n;
 pub mod institutions;
 pub mod library;
+pub mod offline;
 pub mod push;
 pub mod shell;
 pub mod ui;

@@ -44,3 +44,15 @@ export function creditCode(prefix17: string): string {
 export function unique(info: TestInfo): string {
   return `${info.project.name === 'hydrated' ? 'h' : 'n'}${Date.now().toString().slice(-7)}`;
 }
+
+/** Waits until the service worker is activated and controls the page. */
+export async function controlled(page: Page) {
+  await expect
+    .poll(() =>
+      page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
+      }),
+    )
+    .toBe(true);
+}

@@ -1,17 +1,5 @@
-import { expect, Page, test } from '@playwright/test';
-import { login, logout, ready } from './helpers';
-
-/** Waits until the service worker is activated and controls the page. */
-async function controlled(page: Page) {
-  await expect
-    .poll(() =>
-      page.evaluate(async () => {
-        const registration = await navigator.serviceWorker.getRegistration();
-        return registration?.active?.state === 'activated' && navigator.serviceWorker.controller !== null;
-      }),
-    )
-    .toBe(true);
-}
+import { expect, test } from '@playwright/test';
+import { controlled, login, logout, ready } from './helpers';
 
 test.describe('installable app', () => {
   test.skip(({ javaScriptEnabled }) => javaScriptEnabled === false, 'a service worker needs scripts');

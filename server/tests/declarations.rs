@@ -276,3 +276,55 @@ async fn the_statistics_table_exports_as_csv_and_xlsx_for_the_school_or_the_prov
     assert_eq!(download(&app, &lead, "/api/declarations/export.csv").await.0, StatusCode::FORBIDDEN);
     assert_eq!(download(&app, &app.client(), "/api/declarations/export.xlsx").await.0, StatusCode::UNAUTHORIZED);
 }
+
+/// Saves the planned number as an outbox save with an id and the ids of earlier saves never answered.
+async fn outbox_save(
+    app: &TestApp,
+    client: &Client,
+    id: &str,
+    version: &str,
+    planned: &str,
+    op: &str,
+    after: &str,
+) -> (StatusCode, serde_json::Value) {
+    let mut f = form(id, version, "530802", planned, "物流实训中心");
+    f.push(("op_id", op));
+    f.push(("after_ops", after));
+    app.call(client, "declarations/save", &f).await
+}
+
+#[tokio::test]
+async fn an_outbox_save_is_applied_once_and_a_lost_answer_is_not_a_conflict() {
+    let app = TestApp::spawn().await;
+    set_window(&app, true).await;
+    let lead = app.login_as("demo_lead").await;
+    let (_, id) = create(&app, &lead, "物流管理", "junior").await;
+    let id = id.to_string();
+    let (a, b, c, d) = ("op-aaaaaaaa", "op-bbbbbbbb", "op-cccccccc", "op-dddddddd");
+
+    assert_eq!(outbox_save(&app, &lead, &id, "1", "60", a, "").await.1, 2);
+    // The answer was lost and the phone sends the same save again: the first answer, no second change.
+    assert_eq!(outbox_save(&app, &lead, &id, "1", "60", a, "").await.1, 2);
+    assert_eq!(get(&app, &lead, &id).await.1["version"], 2);
+    // Meanwhile the phone kept typing on version 1; naming the unanswered save, it is not a conflict.
+    assert_eq!(outbox_save(&app, &lead, &id, "1", "61", b, a).await.1, 3);
+    let (status, body) = outbox_save(&app, &lead, &id, "1", "62", c, a).await;
+    assert_eq!(status, StatusCode::CONFLICT, "version 3 came from b, which c does not name: {body}");
+    assert_eq!(body["Stale"]["server_version"], 3);
+    assert_eq!(outbox_save(&app, &lead, &id, "1", "62", c, &format!("{a},{b}")).await.1, 4);
+
+    // Someone else's change is a conflict, shown with the server's content, never overwritten.
+    let coordinator = app.login_as("demo_coordinator").await;
+    assert_eq!(outbox_save(&app, &coordinator, &id, "4", "70", "op-coord-1", "").await.1, 5);
+    let (status, body) = outbox_save(&app, &lead, &id, "4", "63", d, &format!("{a},{b},{c}")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert!(body["Stale"]["server_content"].as_str().unwrap().contains("70"), "{body}");
+    assert_eq!(get(&app, &lead, &id).await.1["content"]["planned_count"], 70);
+
+    // Another person reusing a save id gets no one else's answer.
+    let (status, _) = outbox_save(&app, &coordinator, &id, "5", "71", a, "").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(get(&app, &lead, &id).await.1["version"], 6);
+    let (status, body) = outbox_save(&app, &lead, &id, "6", "72", "x", "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+}

@@ -5,14 +5,9 @@ use super::history::HistoryEntry;
 use super::model::{
     CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, OfferingAssessment, Organization,
 };
-use crate::db::{now, Pool};
+use crate::db::{now, placeholders, Pool};
 use crate::error::AppError;
 use crate::i18n::Text;
-
-/// `$first, $first+1, …` placeholders for an IN list of `n` values.
-fn placeholders(first: usize, n: usize) -> String {
-    (first..first + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
-}
 
 /// Certificates (all of them, or those with the given ids) with the levels open in `year`.
 pub async fn list_certificates(

@@ -14,7 +14,7 @@ use crate::catalog::model::Level;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
-    super::model::{totals, DeclarationInput, LeaderApproval},
+    super::model::{totals, ClientOp, DeclarationInput, LeaderApproval},
     super::state::Action,
     super::{repo, service},
     crate::accounts::model::Role,
@@ -209,6 +209,9 @@ pub async fn save_declaration(
     pilot_years: String,
     pilot_trained: String,
     pilot_certified: String,
+    /// Set by the phone's outbox (see `declarations::model::ClientOp`); absent from a plain form post.
+    op_id: Option<String>,
+    after_ops: Option<String>,
 ) -> Result<i64, AppError> {
     let input = DeclarationInput {
         majors,
@@ -234,7 +237,8 @@ pub async fn save_declaration(
     ];
     run_form(typed, async {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
-        service::save(&app_state()?.pool, &caller, id, version, &input).await
+        let op = ClientOp::parse(op_id.as_deref(), after_ops.as_deref()).map_err(|e| AppError::Validation(vec![e]))?;
+        service::save(&app_state()?.pool, &caller, id, version, &input, op.as_ref()).await
     })
     .await
 }

@@ -11,7 +11,7 @@ use web_sys::{Blob, CanvasRenderingContext2d, File, FormData, HtmlCanvasElement,
 
 pub const LONG_EDGE: f64 = 1920.0;
 pub const QUALITY: f64 = 0.8;
-const ATTEMPTS: u32 = 4;
+pub const ATTEMPTS: u32 = 4;
 
 /// Draws the photo upright onto a canvas no larger than `LONG_EDGE` and returns it as a JPEG.
 pub async fn compress(file: &File) -> Result<Blob, JsValue> {
@@ -58,38 +58,53 @@ pub enum Outcome {
     Failed,
 }
 
-/// One XMLHttpRequest (fetch cannot report upload progress); resolves with (status, body).
-async fn send_once(
+/// What a request carries: a multipart form (photos) or url-encoded fields (outbox saves).
+pub enum Body<'a> {
+    Form(&'a FormData),
+    UrlEncoded(&'a str),
+}
+
+/// One XMLHttpRequest (fetch cannot report upload progress); resolves with (status, body), or fails when
+/// there was no answer at all.
+pub async fn post(
     url: &str,
-    form: &FormData,
-    on_progress: &Closure<dyn FnMut(web_sys::ProgressEvent)>,
+    body: Body<'_>,
+    on_progress: Option<&Closure<dyn FnMut(web_sys::ProgressEvent)>>,
 ) -> Result<(u16, String), JsValue> {
     let xhr = XmlHttpRequest::new()?;
     xhr.open("POST", url)?;
     xhr.set_request_header("Accept", "application/json")?;
-    xhr.upload()?.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    if let Some(on_progress) = on_progress {
+        xhr.upload()?.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    }
     let finished = Promise::new(&mut |resolve, reject| {
         xhr.set_onload(Some(resolve.unchecked_ref()));
         xhr.set_onerror(Some(reject.unchecked_ref()));
         xhr.set_ontimeout(Some(reject.unchecked_ref()));
     });
-    xhr.send_with_opt_form_data(Some(form))?;
+    match body {
+        Body::Form(form) => xhr.send_with_opt_form_data(Some(form))?,
+        Body::UrlEncoded(text) => {
+            xhr.set_request_header("Content-Type", "application/x-www-form-urlencoded")?;
+            xhr.send_with_opt_str(Some(text))?
+        }
+    }
     JsFuture::from(finished).await?;
     Ok((xhr.status()?, xhr.response_text()?.unwrap_or_default()))
 }
 
-/// Uploads one photo with retries (1 s, 2 s, 4 s); `progress` gets 0.0–1.0.
-pub async fn upload(url: &str, form: &FormData, progress: impl Fn(f64) + 'static) -> Outcome {
+/// Uploads one photo, trying up to `attempts` times (waiting 1 s, 2 s, 4 s between); `progress` gets 0.0–1.0.
+pub async fn upload(url: &str, form: &FormData, attempts: u32, progress: impl Fn(f64) + 'static) -> Outcome {
     let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
         if e.length_computable() && e.total() > 0.0 {
             progress(e.loaded() / e.total());
         }
     });
-    for attempt in 0..ATTEMPTS {
+    for attempt in 0..attempts {
         if attempt > 0 {
             gloo_timers::future::TimeoutFuture::new(1000 << (attempt - 1)).await;
         }
-        match send_once(url, form, &on_progress).await {
+        match post(url, Body::Form(form), Some(&on_progress)).await {
             Ok((status, _)) if (200..300).contains(&status) => return Outcome::Stored,
             Ok((status, body)) if (400..500).contains(&status) => return Outcome::Refused(body),
             _ => continue,

@@ -140,7 +140,7 @@ pub async fn insert(conn: &mut AnyConnection, d: NewDeclaration<'_>) -> Result<i
 /// the planned number clears the lead's confirmation and the leader's approval, which were about the old
 /// number. Returns the new version; `None` when the version or the state moved on.
 pub async fn update_content(
-    pool: &Pool,
+    conn: &mut AnyConnection,
     id: i64,
     version: i64,
     content: &DeclarationContent,
@@ -158,9 +158,63 @@ pub async fn update_content(
     .bind(now())
     .bind(id)
     .bind(version)
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok((result.rows_affected() == 1).then_some(version + 1))
+}
+
+/// The version an outbox save already produced, if the server has applied it.
+pub async fn applied_op(pool: &Pool, op_id: &str, account: i64, declaration: i64) -> Result<Option<i64>, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT result_version FROM client_ops WHERE op_id = $1 AND account_id = $2 AND declaration_id = $3",
+    )
+    .bind(op_id)
+    .bind(account)
+    .bind(declaration)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.map(|r| r.0))
+}
+
+/// The latest version produced by any of these saves of the account's, if any was applied.
+pub async fn latest_applied(
+    pool: &Pool,
+    ops: &[String],
+    account: i64,
+    declaration: i64,
+) -> Result<Option<i64>, AppError> {
+    if ops.is_empty() {
+        return Ok(None);
+    }
+    let sql = format!(
+        "SELECT MAX(result_version) FROM client_ops WHERE account_id = $1 AND declaration_id = $2 AND op_id IN ({})",
+        crate::db::placeholders(3, ops.len())
+    );
+    let mut query = sqlx::query_as::<_, (Option<i64>,)>(&sql).bind(account).bind(declaration);
+    for op in ops {
+        query = query.bind(op);
+    }
+    Ok(query.fetch_one(pool).await?.0)
+}
+
+pub async fn record_op(
+    conn: &mut AnyConnection,
+    op_id: &str,
+    account: i64,
+    declaration: i64,
+    version: i64,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO client_ops (op_id, account_id, declaration_id, result_version, applied_at) VALUES ($1, $2, $3, $4, $5)",
+    )
+    .bind(op_id)
+    .bind(account)
+    .bind(declaration)
+    .bind(version)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// Moves the status if it is still `from` (another person may have moved it meanwhile) and records it.

@@ -2,7 +2,7 @@
 //! window, saving with the version it edited, moving it through the state machine with its timeline and
 //! inbox messages, and the coordinator's flagged-number checks before a final submission.
 
-use super::model::{check_complete, Declaration, DeclarationContent, DeclarationInput, LeaderApproval};
+use super::model::{check_complete, ClientOp, Declaration, DeclarationContent, DeclarationInput, LeaderApproval};
 use super::repo::{self, NewDeclaration, Row};
 use super::state::{available_actions, transition, Action, Refusal, Status};
 use super::windows_api::current_status;
@@ -242,17 +242,41 @@ pub async fn save(
     id: i64,
     version: i64,
     input: &DeclarationInput,
+    op: Option<&ClientOp>,
 ) -> Result<i64, AppError> {
     let row = readable(pool, caller, id).await?;
     if !caller.role.is_school_role() {
         return Err(AppError::Forbidden);
+    }
+    // A retried outbox save gets its first answer, whatever happened since.
+    if let Some(op) = op {
+        if let Some(done) = repo::applied_op(pool, &op.op_id, caller.id, id).await? {
+            return Ok(done);
+        }
     }
     if !row.status().is_editable() {
         return Err(locked(row.status()));
     }
     let content = input.parse().map_err(AppError::Validation)?;
     check_majors(pool, &row, &content.majors).await?;
-    match repo::update_content(pool, id, version, &content).await? {
+    // The phone never heard back from some earlier saves: if one of them made the current version, the
+    // server moved because of this phone, not because of someone else, and this save builds on it.
+    let base = match op {
+        Some(op)
+            if version != row.version
+                && repo::latest_applied(pool, &op.after, caller.id, id).await? == Some(row.version) =>
+        {
+            row.version
+        }
+        _ => version,
+    };
+    let mut tx = pool.begin().await?;
+    let saved = repo::update_content(&mut tx, id, base, &content).await?;
+    if let (Some(new_version), Some(op)) = (saved, op) {
+        repo::record_op(&mut tx, &op.op_id, caller.id, id, new_version).await?;
+    }
+    tx.commit().await?;
+    match saved {
         Some(new_version) => Ok(new_version),
         None => {
             let now = repo::find(pool, id).await?;

@@ -78,6 +78,7 @@ pub fn App() -> impl IntoView {
     provide_context(initial_lang());
     let user: UserResource = Resource::new(|| (), |_| get_current_user());
     provide_context(user);
+    crate::offline::provide_sync();
     view! {
         <Stylesheet id="leptos" href="/pkg/shenbao.css"/>
         <Title text=t("申报 · 广西1+X证书试点申报", "Shenbao · Guangxi 1+X pilot declarations")/>

@@ -26,12 +26,63 @@ pub fn AccountPage() -> impl IntoView {
                         </dl>
                         <NotificationSettings state=notifications/>
                         <p><a href="/account/password" class="button">{t("修改密码", "Change password")}</a></p>
-                        <form method="post" action="/api/accounts/logout">
-                            <button type="submit">{t("退出登录", "Log out")}</button>
-                        </form>
+                        <LogoutForm/>
                     }.into_any(),
                 }
             })}
         </Suspense>
+    }
+}
+
+/// Logging out clears this phone's outbox and saved pages (phones are shared); with changes not yet synced
+/// it says so first and offers to sync.
+#[component]
+fn LogoutForm() -> impl IntoView {
+    let sync = crate::offline::use_sync();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        #[cfg(feature = "hydrate")]
+        {
+            use wasm_bindgen::JsCast;
+            ev.prevent_default();
+            let pending = sync.pending.get_untracked();
+            if pending > 0 {
+                let question = format!(
+                    "{pending}{}",
+                    t(
+                        " 项修改尚未同步到服务器，退出后将从本机删除且无法恢复。仍要退出吗？",
+                        " change(s) have not reached the server and will be deleted from this phone. Log out anyway?"
+                    )
+                );
+                let sure = web_sys::window().and_then(|w| w.confirm_with_message(&question).ok()).unwrap_or(false);
+                if !sure {
+                    return;
+                }
+            }
+            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
+            leptos::task::spawn_local(async move {
+                crate::offline::clear_local_data().await;
+                let _ = form.submit();
+            });
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = ev;
+    };
+    let sync_now = move |_| {
+        #[cfg(feature = "hydrate")]
+        crate::offline::sync::sync_soon(sync);
+    };
+    view! {
+        {move || (sync.pending.get() > 0).then(|| view! {
+            <div class="card warning unsynced" role="alert">
+                <p>{format!("{}{}", sync.pending.get(), t(
+                    " 项修改尚未同步到服务器。退出登录会从本机删除这些修改，请先联网同步。",
+                    " change(s) have not reached the server yet. Logging out deletes them from this phone; sync first.",
+                ))}</p>
+                <button type="button" class="primary" on:click=sync_now>{t("立即同步", "Sync now")}</button>
+            </div>
+        })}
+        <form method="post" action="/api/accounts/logout" on:submit=on_submit>
+            <button type="submit">{t("退出登录", "Log out")}</button>
+        </form>
     }
 }

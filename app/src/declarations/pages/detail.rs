@@ -5,18 +5,16 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::detail_parts::{Actions, ContentView, DeclarationForm, FlagChecks, Timeline};
+use super::detail_parts::{Actions, ContentView, FlagChecks, Timeline};
+use super::form::DeclarationForm;
 use super::photos::PhotoSection;
-use crate::declarations::api::{
-    get_declaration, ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval, SaveDeclaration,
-};
+use crate::declarations::api::{get_declaration, ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval};
 use crate::i18n::{t, tr};
 use crate::ui::{ErrorBox, Loading};
 
 /// The actions of the page, created once at its top.
 #[derive(Clone, Copy)]
 pub struct PageActions {
-    pub save: ServerAction<SaveDeclaration>,
     pub act: ServerAction<ActOnDeclaration>,
     pub confirm: ServerAction<ConfirmNumber>,
     pub approve: ServerAction<RecordLeaderApproval>,
@@ -28,13 +26,14 @@ pub fn DeclarationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
     let actions = PageActions {
-        save: ServerAction::new(),
         act: ServerAction::new(),
         confirm: ServerAction::new(),
         approve: ServerAction::new(),
         delete_photo: ServerAction::new(),
     };
     let uploaded = RwSignal::new(0u32);
+    // Photos the outbox sent reload the page's photo list too.
+    let sync = crate::offline::use_sync();
     // The planned number as it is typed (None: as stored), so the flag checks follow the form.
     let planned = RwSignal::new(None::<i64>);
     let a = actions;
@@ -46,7 +45,10 @@ pub fn DeclarationPage() -> impl IntoView {
         crate::success_version_of!(a.delete_photo),
     );
     let declaration = Resource::new(
-        move || (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), uploaded.get()),
+        move || {
+            let photos = (uploaded.get(), sync.photos_stored.get());
+            (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), photos)
+        },
         |(id, ..)| get_declaration(id),
     );
     let error = Signal::derive(move || {
@@ -71,7 +73,7 @@ pub fn DeclarationPage() -> impl IntoView {
                         </p>
                         <FlagChecks d=d.clone() actions planned/>
                         {if d.can_edit {
-                            view! { <DeclarationForm d=d.clone() save=actions.save planned/> }.into_any()
+                            view! { <DeclarationForm d=d.clone() planned/> }.into_any()
                         } else {
                             view! { <ContentView content=d.content.clone()/> }.into_any()
                         }}

@@ -3,6 +3,9 @@
 
 mod detail;
 mod detail_parts;
+mod form;
+#[cfg(feature = "hydrate")]
+mod form_client;
 mod list;
 mod photos;
 

@@ -1,6 +1,8 @@
 //! Evidence photos on the declaration page: thumbnails with category, caption and capture time, and the
 //! uploader. The uploader is a plain multipart form (the camera opens on phones; it works without scripts);
-//! with scripts the photo is shrunk in the browser first and sent with a progress bar and retries.
+//! with scripts the photo is shrunk in the browser first and sent with a progress bar and retries. Offline,
+//! or when every retry failed, the shrunk photo waits in the outbox (same client id, so a photo that did
+//! reach the server is not stored twice) and is listed here as waiting until the sync has sent it.
 
 use leptos::form::ActionForm;
 use leptos::prelude::*;
@@ -41,8 +43,54 @@ pub fn PhotoSection(
                     </li>
                 }).collect_view()}
             </ul>
-            {can_edit.then(|| view! { <PhotoUploader declaration_id uploaded/> })}
+            {can_edit.then(|| view! { <WaitingPhotos declaration_id/> <PhotoUploader declaration_id uploaded/> })}
         </section>
+    }
+}
+
+/// Photos of this declaration still in the outbox.
+#[component]
+fn WaitingPhotos(declaration_id: i64) -> impl IntoView {
+    let waiting = RwSignal::new(Vec::<(String, String, Option<String>)>::new());
+    #[cfg(feature = "hydrate")]
+    {
+        let sync = crate::offline::use_sync();
+        Effect::new(move |_| {
+            sync.changed.track();
+            leptos::task::spawn_local(async move {
+                let Ok(items) = crate::offline::outbox::items().await else { return };
+                let mine = items
+                    .into_iter()
+                    .filter_map(|item| match item {
+                        crate::offline::outbox::Item::Photo(p, _) if p.declaration_id == declaration_id => {
+                            Some((p.client_id, p.caption, p.refused.map(|e| tr(&e.message()))))
+                        }
+                        _ => None,
+                    })
+                    .collect();
+                waiting.set(mine);
+            });
+        });
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = declaration_id;
+    move || {
+        let list = waiting.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="waiting-photos" role="status">
+                    <p>{t("待上传（保存在本机，联网后自动上传）：", "Waiting to upload (kept on this phone, sent when online): ")}{list.len()}</p>
+                    <ul>
+                        {list.into_iter().map(|(id, caption, refused)| view! {
+                            <li data-client-id=id>
+                                {if caption.is_empty() { t("（无说明）", "(no caption)").to_string() } else { caption }}
+                                {refused.map(|why| view! { " · " <span class="field-error">{why}</span> })}
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }
 
@@ -54,13 +102,14 @@ fn PhotoUploader(declaration_id: i64, uploaded: RwSignal<u32>) -> impl IntoView 
     #[cfg(feature = "hydrate")]
     let on_submit = {
         let url = url.clone();
+        let sync = crate::offline::use_sync();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let url = url.clone();
             if let Some(form) =
                 ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlFormElement>(t).ok())
             {
-                leptos::task::spawn_local(send(form, url, progress, error, uploaded));
+                leptos::task::spawn_local(send(form, url, declaration_id, sync, progress, error, uploaded));
             }
         }
     };
@@ -101,11 +150,13 @@ fn PhotoUploader(declaration_id: i64, uploaded: RwSignal<u32>) -> impl IntoView 
 async fn send(
     form: web_sys::HtmlFormElement,
     url: String,
+    declaration_id: i64,
+    sync: crate::offline::SyncState,
     progress: RwSignal<Option<f64>>,
     error: RwSignal<Option<AppError>>,
     uploaded: RwSignal<u32>,
 ) {
-    use crate::declarations::photo_client::{client_id, compress, upload, Outcome};
+    use crate::declarations::photo_client::{client_id, compress, upload, Outcome, ATTEMPTS};
     use wasm_bindgen::JsCast;
     error.set(None);
     let file = form
@@ -124,12 +175,19 @@ async fn send(
         Ok(blob) => data.set_with_blob_and_filename("file", &blob, "photo.jpg"),
         Err(_) => data.set_with_blob_and_filename("file", &file, &file.name()),
     };
-    if sent.is_err() || data.set_with_str("client_id", &client_id()).is_err() {
+    let id = client_id();
+    if sent.is_err() || data.set_with_str("client_id", &id).is_err() {
         return;
     }
-    progress.set(Some(0.0));
-    let outcome = upload(&url, &data, move |p| progress.set(Some(p))).await;
-    progress.set(None);
+    let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
+    let outcome = if online {
+        progress.set(Some(0.0));
+        let outcome = upload(&url, &data, ATTEMPTS, move |p| progress.set(Some(p))).await;
+        progress.set(None);
+        outcome
+    } else {
+        Outcome::Failed
+    };
     match outcome {
         Outcome::Stored => {
             form.reset();
@@ -138,6 +196,44 @@ async fn send(
         Outcome::Refused(body) => {
             error.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Transport(body))));
         }
-        Outcome::Failed => error.set(Some(AppError::Transport("upload failed".into()))),
+        Outcome::Failed => match keep_for_later(&data, declaration_id, id, sync).await {
+            Ok(()) => form.reset(),
+            Err(_) => error.set(Some(AppError::Transport("upload failed".into()))),
+        },
     }
+}
+
+/// Puts a photo that could not be sent into the outbox, to go with the next sync.
+#[cfg(feature = "hydrate")]
+async fn keep_for_later(
+    data: &web_sys::FormData,
+    declaration_id: i64,
+    client_id: String,
+    sync: crate::offline::SyncState,
+) -> Result<(), wasm_bindgen::JsValue> {
+    use wasm_bindgen::JsCast;
+    let blob: web_sys::Blob = data.get("file").dyn_into()?;
+    let text = |name: &str| data.get(name).as_string().unwrap_or_default();
+    let title = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("h1").ok().flatten())
+        .and_then(|h| h.text_content())
+        .unwrap_or_default();
+    let file_name =
+        data.get("file").dyn_into::<web_sys::File>().map(|f| f.name()).unwrap_or_else(|_| "photo.jpg".into());
+    let photo = crate::offline::outbox::PendingPhoto {
+        declaration_id,
+        title,
+        client_id,
+        category: text("category"),
+        caption: text("caption"),
+        file_name,
+        added_at: js_sys::Date::now(),
+        attempts: 0,
+        next_try_at: 0.0,
+        refused: None,
+    };
+    crate::offline::outbox::add_photo(&photo, blob).await?;
+    crate::offline::sync::refresh(sync).await;
+    Ok(())
 }

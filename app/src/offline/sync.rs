@@ -1,0 +1,241 @@
+//! Sending the outbox (hydrate only): on app start, when the browser comes online, every 30 seconds while
+//! open, and right after each edit. One pass at a time; items leave the outbox only when the server has
+//! answered for them. A refused edit (a conflict or a field error) waits for the person; a photo that
+//! failed waits for its own backoff without holding up the others.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::outbox::{self, DraftEdit, Item, PendingPhoto};
+use super::SyncState;
+use crate::declarations::photo_client::{self, Body, Outcome};
+use crate::error::AppError;
+use crate::i18n::Text;
+
+pub(super) const LAST_SYNC_KEY: &str = "shenbao.last_sync";
+const EVERY: Duration = Duration::from_secs(30);
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn online() -> bool {
+    web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true)
+}
+
+/// Why a pass stopped early: nothing after it can reach the server either.
+enum Stop {
+    Offline,
+    LoggedOut,
+}
+
+enum Sent {
+    Done,
+    Refused,
+    Stop(Stop),
+}
+
+fn encode(pairs: &[(String, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", js_sys::encode_uri_component(k), js_sys::encode_uri_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+fn answer_error(status: u16, body: &str) -> AppError {
+    serde_json::from_str(body).unwrap_or_else(|_| AppError::Transport(format!("HTTP {status}")))
+}
+
+async fn send_draft(state: SyncState, d: &DraftEdit) -> Result<Sent, JsValue> {
+    outbox::mark_sent(d.declaration_id, &d.op_id).await?;
+    let mut pairs = d.fields.clone();
+    pairs.extend([
+        ("id".to_string(), d.declaration_id.to_string()),
+        ("version".to_string(), d.base_version.to_string()),
+        ("op_id".to_string(), d.op_id.clone()),
+        ("after_ops".to_string(), d.after.join(",")),
+    ]);
+    let body = encode(&pairs);
+    let Ok((status, text)) = photo_client::post("/api/declarations/save", Body::UrlEncoded(&body), None).await else {
+        return Ok(Sent::Stop(Stop::Offline));
+    };
+    match status {
+        200..=299 => {
+            let version: i64 = text.trim().parse().map_err(|_| JsValue::from_str("unexpected answer"))?;
+            outbox::confirm(d.declaration_id, &d.op_id, version).await?;
+            state.confirmed.update(|c| {
+                c.insert(d.declaration_id, version);
+            });
+            Ok(Sent::Done)
+        }
+        401 => Ok(Sent::Stop(Stop::LoggedOut)),
+        400..=499 => {
+            outbox::refuse(d.declaration_id, &d.op_id, answer_error(status, &text)).await?;
+            Ok(Sent::Refused)
+        }
+        _ => Ok(Sent::Stop(Stop::Offline)),
+    }
+}
+
+async fn send_photo(state: SyncState, mut p: PendingPhoto, blob: web_sys::Blob) -> Result<Sent, JsValue> {
+    let form = web_sys::FormData::new()?;
+    form.set_with_blob_and_filename("file", &blob, &p.file_name)?;
+    form.set_with_str("client_id", &p.client_id)?;
+    form.set_with_str("category", &p.category)?;
+    form.set_with_str("caption", &p.caption)?;
+    let url = format!("/api/declarations/{}/photos", p.declaration_id);
+    match photo_client::upload(&url, &form, 1, |_| {}).await {
+        Outcome::Stored => {
+            outbox::remove_photo(&p.client_id).await?;
+            state.photos_stored.update(|n| *n += 1);
+            Ok(Sent::Done)
+        }
+        Outcome::Refused(body) if body.contains("Unauthorized") => Ok(Sent::Stop(Stop::LoggedOut)),
+        Outcome::Refused(body) => {
+            p.refused = Some(answer_error(400, &body));
+            outbox::update_photo(&p, &blob).await?;
+            Ok(Sent::Refused)
+        }
+        Outcome::Failed => {
+            // 5 s, 10 s, 20 s … up to 5 minutes, for this photo only.
+            p.attempts += 1;
+            p.next_try_at = js_sys::Date::now() + (5_000.0 * f64::from(1u32 << p.attempts.min(6))).min(300_000.0);
+            outbox::update_photo(&p, &blob).await?;
+            Ok(Sent::Stop(Stop::Offline))
+        }
+    }
+}
+
+/// One pass over the outbox, oldest first: how many items the server took, and why it stopped early.
+async fn pass(state: SyncState) -> Result<(usize, Option<Stop>), JsValue> {
+    let mut done = 0;
+    for item in outbox::items().await? {
+        let sent = match item {
+            Item::Draft(d) if d.refused.is_some() => continue,
+            Item::Draft(d) => send_draft(state, &d).await?,
+            Item::Photo(p, _) if p.refused.is_some() || p.next_try_at > js_sys::Date::now() => continue,
+            Item::Photo(p, blob) => send_photo(state, p, blob).await?,
+        };
+        match sent {
+            Sent::Done => done += 1,
+            Sent::Refused => {}
+            Sent::Stop(stop) => return Ok((done, Some(stop))),
+        }
+    }
+    Ok((done, None))
+}
+
+/// Re-reads the outbox into the badge: how many wait, which are refused or failing and why.
+pub async fn refresh(state: SyncState) {
+    let Ok(items) = outbox::items().await else { return };
+    let mut failing = Vec::new();
+    for item in &items {
+        match item {
+            Item::Draft(d) => match &d.refused {
+                Some(AppError::Stale { .. }) => failing.push((
+                    d.title.clone(),
+                    Text::new(
+                        "与服务器上的版本冲突，请打开处理",
+                        "Conflicts with the server's version; open it to resolve",
+                    ),
+                )),
+                Some(e) => failing.push((d.title.clone(), e.message())),
+                None => {}
+            },
+            Item::Photo(p, _) => match &p.refused {
+                Some(e) => failing.push((format!("{} · {}", p.title, p.file_name), e.message())),
+                None if p.attempts > 0 => failing.push((
+                    format!("{} · {}", p.title, p.file_name),
+                    Text::new(
+                        &format!("上传失败 {} 次，将自动重试", p.attempts),
+                        &format!("Upload failed {} time(s); it will be retried", p.attempts),
+                    ),
+                )),
+                None => {}
+            },
+        }
+    }
+    state.pending.set(items.len());
+    state.failing.set(failing);
+    state.changed.update(|n| *n += 1);
+}
+
+/// Sends what is waiting unless a pass is already running (then that pass goes round once more).
+pub async fn sync_now(state: SyncState) {
+    if state.running.get_untracked() {
+        state.again.set(true);
+        return;
+    }
+    state.running.set(true);
+    loop {
+        state.again.set(false);
+        let stopped = pass(state).await;
+        match stopped {
+            Ok((done, None)) => {
+                state.stopped.set(None);
+                if done > 0 {
+                    let now = js_sys::Date::now();
+                    state.last_ok.set(Some(now));
+                    if let Some(storage) = local_storage() {
+                        let _ = storage.set_item(LAST_SYNC_KEY, &now.to_string());
+                    }
+                }
+            }
+            Ok((_, Some(Stop::Offline))) => state
+                .stopped
+                .set(Some(Text::new("网络不可用，联网后自动同步", "No connection; it will sync when you are online"))),
+            Ok((_, Some(Stop::LoggedOut))) => state
+                .stopped
+                .set(Some(Text::new("登录已过期，请重新登录后同步", "Your session has expired; log in again to sync"))),
+            Err(e) => state.stopped.set(Some(super::storage_failed(&e))),
+        }
+        refresh(state).await;
+        if !state.again.get_untracked() {
+            break;
+        }
+    }
+    state.running.set(false);
+}
+
+pub fn sync_soon(state: SyncState) {
+    leptos::task::spawn_local(sync_now(state));
+}
+
+/// Starts syncing for the page's lifetime: now, when the browser comes online, and every 30 s; asks the
+/// browser to keep the outbox even when storage runs low.
+pub fn start(state: SyncState) {
+    let Some(window) = web_sys::window() else { return };
+    if let Some(last) = local_storage().and_then(|s| s.get_item(LAST_SYNC_KEY).ok().flatten()) {
+        state.last_ok.set(last.parse().ok());
+    }
+    let on_online = Closure::<dyn FnMut()>::new(move || sync_soon(state));
+    let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
+    on_online.forget();
+    leptos::task::spawn_local(async move {
+        loop {
+            if online() {
+                sync_now(state).await;
+            } else {
+                refresh(state).await;
+            }
+            gloo_timers::future::sleep(EVERY).await;
+        }
+    });
+    persist_storage(&window);
+}
+
+/// `navigator.storage.persist()`, where the browser has it.
+fn persist_storage(window: &web_sys::Window) {
+    let storage = js_sys::Reflect::get(&window.navigator(), &"storage".into()).ok();
+    if let Some(storage) = storage.filter(|s| !s.is_undefined()) {
+        if let Ok(persist) = js_sys::Reflect::get(&storage, &"persist".into()) {
+            if let Some(persist) = persist.dyn_ref::<js_sys::Function>() {
+                let _ = persist.call0(&storage);
+            }
+        }
+    }
+}

@@ -13,9 +13,8 @@ const SHELL_CACHE = `shenbao-shell-${BUILD}`;
 const PAGES_CACHE = 'shenbao-pages';
 const SHELL = [
   '/offline.html',
-  '/pkg/shenbao.js',
-  '/pkg/shenbao_bg.wasm',
-  '/pkg/shenbao.css',
+  // replaced by .ci/build-site with every file of the build's /pkg (scripts, main wasm, route chunks, CSS)
+  '__SHENBAO_PKG__',
   '/sw-register.js',
   '/manifest.webmanifest',
   '/icons/icon-192.png',

@@ -32,7 +32,11 @@ pub use shell::{shell, App};
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // A marker for end-to-end tests: interactive from here on.
-    let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"__shenbao_hydrated".into(), &true.into());
+    // Lazy routes load their chunk before they hydrate, so hydration is asynchronous.
+    wasm_bindgen_futures::spawn_local(async {
+        let owner = leptos::mount::hydrate_from_async(leptos::prelude::document().body().expect("a body"), App).await;
+        owner.forget();
+        // A marker for end-to-end tests: interactive from here on.
+        let _ = js_sys::Reflect::set(&leptos::prelude::window(), &"__shenbao_hydrated".into(), &true.into());
+    });
 }

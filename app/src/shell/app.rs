@@ -3,24 +3,16 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 use super::home::HomePage;
+use super::lazy_pages::*;
 use super::nav::Nav;
 use crate::accounts::api::get_current_user;
 use crate::accounts::model::CurrentUser;
-use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
-use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
-use crate::declarations::inbox::InboxPage;
-use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
-use crate::declarations::survey_page::SurveyPage;
-use crate::declarations::windows_page::WindowsPage;
+use crate::accounts::pages::LoginPage;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
-use crate::institutions::pages::{
-    ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
-};
-use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
 
 /// The language of this page: the cookie on the server, the document's `lang` in the browser.
 fn initial_lang() -> Lang {
@@ -90,28 +82,28 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <p>{t("页面不存在。", "Page not found.")}</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account/password") view=PasswordPage ssr=SsrMode::Async/>
-                    <Route path=path!("/staff") view=StaffPage ssr=SsrMode::Async/>
-                    <Route path=path!("/register") view=RegisterPage ssr=SsrMode::Async/>
-                    <Route path=path!("/register/done") view=RegisterDonePage ssr=SsrMode::Async/>
-                    <Route path=path!("/registry") view=RegistryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/registry/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/registry/:id") view=InstitutionPage ssr=SsrMode::Async/>
-                    <Route path=path!("/school") view=SchoolPage ssr=SsrMode::Async/>
-                    <Route path=path!("/library") view=PoliciesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/certificates") view=CertificatesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/certificates/:id") view=CertificatePage ssr=SsrMode::Async/>
-                    <Route path=path!("/organizations") view=OrganizationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/majors") view=MajorsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/majors/imports/:id") view=ImportReportPage ssr=SsrMode::Async/>
-                    <Route path=path!("/windows") view=WindowsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/declarations") view=DeclarationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/declarations/:id") view=DeclarationPage ssr=SsrMode::Async/>
-                    <Route path=path!("/inbox") view=InboxPage ssr=SsrMode::Async/>
-                    <Route path=path!("/survey") view=SurveyPage ssr=SsrMode::Async/>
-                    <Route path=path!("/notices") view=NoticesPage ssr=SsrMode::Async/>
-                    <Route path=path!("/faq") view=FaqPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/account/password") view={Lazy::<PasswordRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/staff") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/register") view={Lazy::<RegisterRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/register/done") view={Lazy::<RegisterDoneRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/registry") view={Lazy::<RegistryRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/registry/imports/:id") view={Lazy::<ImportReportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/registry/:id") view={Lazy::<InstitutionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/school") view={Lazy::<SchoolRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/library") view={Lazy::<PoliciesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/certificates") view={Lazy::<CertificatesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/certificates/:id") view={Lazy::<CertificateRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/organizations") view={Lazy::<OrganizationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/majors") view={Lazy::<MajorsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/majors/imports/:id") view={Lazy::<ImportReportRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/windows") view={Lazy::<WindowsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/declarations") view={Lazy::<DeclarationsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/declarations/:id") view={Lazy::<DeclarationRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view={Lazy::<InboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/survey") view={Lazy::<SurveyRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

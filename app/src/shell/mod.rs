@@ -3,6 +3,7 @@
 mod app;
 mod home;
 pub mod home_api;
+mod lazy_pages;
 mod nav;
 
 pub use app::{shell, use_user, App, UserResource};

@@ -11,6 +11,7 @@ pub mod institutions;
 pub mod library;
 pub mod offline;
 pub mod push;
+pub mod review;
 pub mod shell;
 pub mod ui;
 pub mod validate;

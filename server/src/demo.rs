@@ -34,9 +34,13 @@ pub const SCHOOLS: [(&str, &str, &str, &str, &[&str]); 3] = [
     ("演示应用技术大学", "undergraduate", "桂林市", "4145039003", &["建筑工程学院"]),
 ];
 
-pub const ACCOUNTS: [DemoAccount; 7] = [
+pub const ACCOUNTS: [DemoAccount; 8] = [
     DemoAccount { username: "demo_secretariat", role: Role::Secretariat, name: "秘书处（演示）", school: None },
     DemoAccount { username: "demo_expert", role: Role::Expert, name: "评审专家（演示）", school: None },
+    // An expert who teaches at school B: never assigned school B's declarations.
+    DemoAccount {
+        username: "demo_expert_b", role: Role::Expert, name: "乙校评审专家（演示）", school: Some(1)
+    },
     DemoAccount { username: "demo_org", role: Role::Org, name: "培训评价组织（演示）", school: None },
     DemoAccount {
         username: "demo_coordinator", role: Role::Coordinator, name: "教务处（演示）", school: Some(0)

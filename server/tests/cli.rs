@@ -64,7 +64,7 @@ async fn demo_data_is_seeded_once_however_often_it_runs() {
         assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         assert!(String::from_utf8_lossy(&out.stdout).contains("demo_secretariat"));
     }
-    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM accounts").await, 7);
+    assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM accounts").await, server::demo::ACCOUNTS.len() as i64);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM institutions WHERE is_demo = 1").await, 3);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM offerings").await, 18);
     // WAL mode is recorded in the SQLite file itself.

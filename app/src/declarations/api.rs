@@ -189,7 +189,8 @@ pub async fn create_declaration(college_id: i64, offering: String, lead_id: Opti
 #[server(prefix = "/api", endpoint = "declarations/get")]
 pub async fn get_declaration(id: i64) -> Result<Declaration, AppError> {
     run(async {
-        let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
+        // Experts too: `service::view` lets them read only what is assigned to them.
+        let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead, Role::Expert]).await?;
         service::view(&app_state()?.pool, &caller, id).await
     })
     .await

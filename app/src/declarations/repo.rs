@@ -84,6 +84,15 @@ pub async fn find(pool: &Pool, id: i64) -> Result<Row, AppError> {
     sqlx::query_as(&format!("{SELECT} WHERE d.id = $1")).bind(id).fetch_optional(pool).await?.ok_or(AppError::NotFound)
 }
 
+/// [`find`] inside a transaction.
+pub async fn find_in(conn: &mut AnyConnection, id: i64) -> Result<Row, AppError> {
+    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)
+}
+
 /// Declarations of a year, of one school or of all; the caller filters further by scope.
 pub async fn list(pool: &Pool, year: i64, institution_id: Option<i64>) -> Result<Vec<Row>, AppError> {
     Ok(sqlx::query_as(&format!(

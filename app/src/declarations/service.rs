@@ -33,10 +33,12 @@ pub fn can_read(caller: &Caller, row: &Row) -> bool {
     }
 }
 
-/// Reads a declaration the caller may see; otherwise Forbidden (NotFound when it does not exist).
+/// Reads a declaration the caller may see (an expert: one assigned to them); otherwise Forbidden (NotFound when it does not exist).
 pub async fn readable(pool: &Pool, caller: &Caller, id: i64) -> Result<Row, AppError> {
     let row = repo::find(pool, id).await?;
-    if can_read(caller, &row) {
+    // Experts read exactly the declarations assigned to them (and not declined for a conflict).
+    let expert_may = caller.role == Role::Expert && crate::review::service::assigned_to(pool, caller.id, id).await?;
+    if can_read(caller, &row) || expert_may {
         Ok(row)
     } else {
         Err(AppError::Forbidden)

@@ -104,6 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/survey") view={Lazy::<SurveyRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/notices") view={Lazy::<NoticesRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/faq") view={Lazy::<FaqRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/assignments") view={Lazy::<AssignmentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/assignments/:id") view={Lazy::<ScoringRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -16,6 +16,7 @@ use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
 use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
+use crate::review::pages::{AssignmentsPage, ReviewPage, ScoringPage};
 
 /// `lazy!(Route, Page)`: a lazy route that shows `Page`.
 macro_rules! lazy {
@@ -57,4 +58,7 @@ lazy! {
     SurveyRoute => SurveyPage,
     NoticesRoute => NoticesPage,
     FaqRoute => FaqPage,
+    ReviewRoute => ReviewPage,
+    AssignmentsRoute => AssignmentsPage,
+    ScoringRoute => ScoringPage,
 }

@@ -13,6 +13,7 @@ fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> 
     match role {
         Some(Role::Secretariat) => {
             items.push(("/declarations", "申报", "Declarations"));
+            items.push(("/review", "评审", "Review"));
             items.push(("/registry", "院校", "Registry"));
             items.push(("/staff", "账号", "Accounts"));
         }
@@ -22,12 +23,12 @@ fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> 
         }
         Some(Role::Lead) => items.push(("/declarations", "申报", "Declarations")),
         Some(Role::Org) => items.push(("/organizations", "本组织", "Organization")),
+        Some(Role::Expert) => items.push(("/assignments", "评审", "Reviews")),
         None => {
             items.push(("/register", "学校注册", "Register"));
             items.push(("/login", "登录", "Log in"));
             return items;
         }
-        _ => {}
     }
     items.push(("/account", "我的", "Me"));
     items

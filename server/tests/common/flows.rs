@@ -28,12 +28,27 @@ pub async fn set_window(app: &TestApp, open: bool) {
 }
 
 pub async fn first_college(app: &TestApp) -> String {
-    let school = app.institution_id(super::SCHOOL_A).await;
+    first_college_of(app, super::SCHOOL_A).await
+}
+
+pub async fn first_college_of(app: &TestApp, school: &str) -> String {
+    let school = app.institution_id(school).await;
     app.college_ids(school).await[0].to_string()
 }
 
+/// A declaration of school A (its lead or coordinator calling).
 pub async fn create(app: &TestApp, client: &Client, certificate: &str, level: &str) -> (StatusCode, Value) {
-    let college = first_college(app).await;
+    create_at(app, client, super::SCHOOL_A, certificate, level).await
+}
+
+pub async fn create_at(
+    app: &TestApp,
+    client: &Client,
+    school: &str,
+    certificate: &str,
+    level: &str,
+) -> (StatusCode, Value) {
+    let college = first_college_of(app, school).await;
     let offering = format!("{}:{level}", certificate_id(app, certificate).await);
     app.call(client, "declarations/create", &[("college_id", college.as_str()), ("offering", offering.as_str())]).await
 }

@@ -12,10 +12,8 @@ use super::form::LocalState;
 
 /// Fields the page sets itself, not typed by the person.
 const OWN_FIELDS: [&str; 3] = ["id", "declaration", "version"];
-/// An edit is written to the outbox this long after the last keystroke…
-const KEEP_AFTER_MS: u32 = 300;
-/// …and sent this much later still.
-const SEND_AFTER_MS: u32 = 1200;
+/// An edit is sent this long after the last keystroke (it is in the outbox at once).
+const SEND_AFTER_MS: u32 = 1500;
 
 #[derive(Clone, Copy)]
 pub struct FormClient {
@@ -118,10 +116,8 @@ impl FormClient {
         let n = self.edits.get_value() + 1;
         self.edits.set_value(n);
         leptos::task::spawn_local(async move {
-            gloo_timers::future::TimeoutFuture::new(KEEP_AFTER_MS).await;
-            if self.edits.get_value() != n {
-                return;
-            }
+            // Kept at once (writes during a write are coalesced), so a reload or a crash right after typing
+            // loses nothing.
             self.keep().await;
             gloo_timers::future::TimeoutFuture::new(SEND_AFTER_MS).await;
             if self.edits.get_value() == n {

@@ -10,4 +10,6 @@ mod list;
 mod photos;
 
 pub use detail::DeclarationPage;
+pub use detail_parts::ContentView;
 pub use list::DeclarationsPage;
+pub use photos::PhotoSection;

@@ -1,0 +1,164 @@
+//! `/api/review/*`: the secretariat's overview, rubric, assignments and bulk decisions; an expert's
+//! assignments, scores, conflict declarations. Each checks the caller's role on the server (service.rs).
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::model::{MyAssignment, ReviewOverview, ScoreView};
+use crate::error::AppError;
+#[cfg(feature = "ssr")]
+use {
+    super::rubric::ScoreInput,
+    super::service,
+    crate::accounts::model::Role,
+    crate::auth::guard,
+    crate::forms::{run, run_form},
+    crate::state::app_state,
+};
+
+/// What a bulk assignment did.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct AssignReport {
+    pub assigned: usize,
+    /// Declarations that could not get enough experts, with how many are missing.
+    pub short: Vec<(i64, usize)>,
+}
+
+#[cfg(feature = "ssr")]
+async fn this_year() -> Result<i64, AppError> {
+    Ok(crate::declarations::windows_api::current_status(&app_state()?.pool).await?.year)
+}
+
+#[server(prefix = "/api", endpoint = "review/overview")]
+pub async fn get_review_overview(year: Option<i64>) -> Result<ReviewOverview, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        let year = match year {
+            Some(y) => y,
+            None => this_year().await?,
+        };
+        service::overview(&app_state()?.pool, &caller, year).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/save-rubric")]
+pub async fn save_rubric(year: i64, criteria: String) -> Result<(), AppError> {
+    run_form(vec![("criteria", criteria.clone())], async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        service::save_rubric(&app_state()?.pool, &caller, year, &criteria).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/assign")]
+pub async fn assign_expert(declaration_id: i64, expert_id: Option<i64>) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        let expert =
+            expert_id.ok_or_else(|| AppError::field("expert_id", "请选择一位评审专家。", "Choose an expert."))?;
+        service::assign(&app_state()?.pool, &caller, declaration_id, expert).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/assign-all")]
+pub async fn assign_all(year: i64, per_declaration: String) -> Result<AssignReport, AppError> {
+    run_form(vec![("per_declaration", per_declaration.clone())], async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        let n = per_declaration.trim().parse().map_err(|_| {
+            AppError::field(
+                "per_declaration",
+                "请填写每份申报书的专家人数。",
+                "Enter how many experts each declaration gets.",
+            )
+        })?;
+        let plan = service::assign_all(&app_state()?.pool, &caller, year, n).await?;
+        Ok(AssignReport { assigned: plan.assignments.len(), short: plan.short })
+    })
+    .await
+}
+
+/// 统一审批: approve or reject many declarations at once with one comment.
+#[server(prefix = "/api", endpoint = "review/decide")]
+pub async fn decide(ids: Option<Vec<i64>>, decision: String, comment: Option<String>) -> Result<(), AppError> {
+    let comment = comment.unwrap_or_default();
+    run_form(vec![("comment", comment.clone())], async {
+        let caller = guard::require_role(&[Role::Secretariat]).await?;
+        let action = match decision.as_str() {
+            "approve" => crate::declarations::state::Action::Approve,
+            "reject" => crate::declarations::state::Action::Reject,
+            _ => return Err(AppError::field("decision", "请选择通过或不通过。", "Choose approve or reject.")),
+        };
+        crate::declarations::service::act_many(&app_state()?.pool, &caller, &ids.unwrap_or_default(), action, &comment)
+            .await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/mine")]
+pub async fn my_assignments() -> Result<Vec<MyAssignment>, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        service::my_assignments(&app_state()?.pool, &caller).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/score-view")]
+pub async fn get_score_view(id: i64) -> Result<ScoreView, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        service::score_view(&app_state()?.pool, &caller, id).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/score")]
+pub async fn submit_score(
+    id: i64,
+    marks: Option<Vec<String>>,
+    recommendation: Option<String>,
+    comment: String,
+) -> Result<(), AppError> {
+    let marks = marks.unwrap_or_default();
+    let mut typed: Vec<(&'static str, String)> = vec![("assignment", id.to_string()), ("comment", comment.clone())];
+    typed.push(("recommendation", recommendation.clone().unwrap_or_default()));
+    run_form(typed, async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        let input = ScoreInput { marks, recommendation: recommendation.unwrap_or_default(), comment };
+        service::submit_score(&app_state()?.pool, &caller, id, &input).await
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/conflict")]
+pub async fn declare_conflict(id: i64, note: String) -> Result<(), AppError> {
+    run_form(vec![("note", note.clone())], async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        service::declare_conflict(&app_state()?.pool, &caller, id, &note).await
+    })
+    .await
+}
+
+/// The institutions (id, name) and which the expert declared a conflict with.
+#[server(prefix = "/api", endpoint = "review/my-conflicts")]
+pub async fn my_conflicts() -> Result<(Vec<(i64, String)>, Vec<i64>), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        let pool = app_state()?.pool;
+        let all: Vec<(i64, String)> =
+            sqlx::query_as("SELECT id, name FROM institutions ORDER BY name").fetch_all(&pool).await?;
+        Ok((all, service::my_conflicts(&pool, &caller).await?))
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/set-conflicts")]
+pub async fn set_conflicts(institutions: Option<Vec<i64>>) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        service::set_conflicts(&app_state()?.pool, &caller, &institutions.unwrap_or_default()).await
+    })
+    .await
+}

@@ -1,0 +1,434 @@
+//! Expert review on the server: the year's rubric, assigning experts (by hand and in bulk, never across a
+//! conflict of interest), experts' scores and conflict declarations, and the secretariat's progress view.
+//! Every function checks the caller's role and scope.
+
+use sqlx::AnyConnection;
+
+use super::assign::{plan, Expert, PendingDeclaration, Plan};
+use super::model::{ExpertLoad, MyAssignment, ProgressRow, ReviewOverview, ScoreView};
+use super::rubric::{default_rubric, parse_rubric, parse_score, Recommendation, Rubric, Score, ScoreInput};
+use super::scores::aggregate;
+use crate::accounts::model::Role;
+use crate::auth::guard::Caller;
+use crate::db::{now, Pool};
+use crate::declarations::repo::{self, Row};
+use crate::declarations::state::Status;
+use crate::error::AppError;
+use crate::i18n::Text;
+
+fn require(caller: &Caller, role: Role) -> Result<(), AppError> {
+    if caller.role == role {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+pub async fn rubric(pool: &Pool, year: i64) -> Result<Rubric, AppError> {
+    let row: Option<(String,)> =
+        sqlx::query_as("SELECT criteria FROM review_rubrics WHERE year = $1").bind(year).fetch_optional(pool).await?;
+    Ok(match row {
+        Some((json,)) => Rubric { year, criteria: serde_json::from_str(&json).map_err(AppError::internal)? },
+        None => default_rubric(year),
+    })
+}
+
+pub async fn save_rubric(pool: &Pool, caller: &Caller, year: i64, text: &str) -> Result<(), AppError> {
+    require(caller, Role::Secretariat)?;
+    let rubric = parse_rubric(year, text).map_err(|e| AppError::Validation(vec![e]))?;
+    let scored: (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM review_assignments a JOIN declarations d ON d.id = a.declaration_id \
+         WHERE d.year = $1 AND a.scored_at IS NOT NULL",
+    )
+    .bind(year)
+    .fetch_one(pool)
+    .await?;
+    if scored.0 > 0 && rubric != self::rubric(pool, year).await? {
+        return Err(AppError::conflict(
+            "已有专家按现行指标打分，不能再修改本年度指标。",
+            "Experts have already scored against this year's rubric; it can no longer change.",
+        ));
+    }
+    sqlx::query(
+        "INSERT INTO review_rubrics (year, criteria, updated_by, updated_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (year) DO UPDATE SET criteria = excluded.criteria, updated_by = excluded.updated_by, \
+         updated_at = excluded.updated_at",
+    )
+    .bind(year)
+    .bind(serde_json::to_string(&rubric.criteria).map_err(AppError::internal)?)
+    .bind(caller.id)
+    .bind(now())
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// The institutions an expert may not review: their own and those they declared.
+async fn conflicts_of(pool: &Pool, expert: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT institution_id FROM expert_conflicts WHERE expert_id = $1 \
+         UNION SELECT institution_id FROM accounts WHERE id = $1 AND institution_id IS NOT NULL",
+    )
+    .bind(expert)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// An expert declares the institutions they may not review (besides their own).
+pub async fn set_conflicts(pool: &Pool, caller: &Caller, institutions: &[i64]) -> Result<(), AppError> {
+    require(caller, Role::Expert)?;
+    let mut tx = pool.begin().await?;
+    sqlx::query("DELETE FROM expert_conflicts WHERE expert_id = $1").bind(caller.id).execute(&mut *tx).await?;
+    for institution in institutions {
+        sqlx::query(
+            "INSERT INTO expert_conflicts (expert_id, institution_id) SELECT $1, id FROM institutions WHERE id = $2 \
+             ON CONFLICT DO NOTHING",
+        )
+        .bind(caller.id)
+        .bind(institution)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn my_conflicts(pool: &Pool, caller: &Caller) -> Result<Vec<i64>, AppError> {
+    require(caller, Role::Expert)?;
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT institution_id FROM expert_conflicts WHERE expert_id = $1")
+        .bind(caller.id)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// Active experts with how many declarations of the year they hold (conflicts declared do not count).
+async fn experts(pool: &Pool, year: i64) -> Result<Vec<(Expert, String)>, AppError> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT a.id, a.display_name, (SELECT COUNT(*) FROM review_assignments r JOIN declarations d \
+         ON d.id = r.declaration_id WHERE r.expert_id = a.id AND d.year = $1 AND r.conflict_note IS NULL) \
+         FROM accounts a WHERE a.role = 'expert' AND a.status = 'active' ORDER BY a.id",
+    )
+    .bind(year)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, name, load) in rows {
+        let conflicts = conflicts_of(pool, id).await?;
+        out.push((Expert { id, load: load as usize, conflicts, areas: Vec::new() }, name));
+    }
+    Ok(out)
+}
+
+fn reviewable(status: Status) -> bool {
+    matches!(status, Status::PendingReview | Status::UnderReview)
+}
+
+/// Adds one assignment inside `tx`; a declaration still waiting moves to 专家评审中 with its timeline entry.
+async fn add_assignment(conn: &mut AnyConnection, row: &Row, expert: i64, by: i64) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO review_assignments (declaration_id, expert_id, assigned_by, assigned_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(row.id)
+    .bind(expert)
+    .bind(by)
+    .bind(now())
+    .execute(&mut *conn)
+    .await?;
+    if row.status() == Status::PendingReview {
+        repo::set_status(conn, row.id, Status::PendingReview, Status::UnderReview, by, "").await?;
+    }
+    let title = Text::new(
+        &format!("新的评审任务：{} · {} {}", row.institution, row.certificate, row.level().label().zh),
+        &format!("New review: {} · {} {}", row.institution, row.certificate, row.level().label().en),
+    );
+    repo::notify(conn, &[expert], crate::push::model::Kind::StatusChanges, &title, &Text::new("", ""), "/review").await
+}
+
+/// The secretariat assigns one expert to one declaration.
+pub async fn assign(pool: &Pool, caller: &Caller, declaration: i64, expert: i64) -> Result<(), AppError> {
+    require(caller, Role::Secretariat)?;
+    let row = repo::find(pool, declaration).await?;
+    if !reviewable(row.status()) {
+        return Err(AppError::conflict(
+            "只有待审核或专家评审中的申报书可以分配专家。",
+            "Only declarations awaiting review or under review can get experts.",
+        ));
+    }
+    let all = experts(pool, row.year).await?;
+    let Some((e, _)) = all.iter().find(|(e, _)| e.id == expert) else {
+        return Err(AppError::field("expert_id", "请选择一位在用的评审专家。", "Choose an active expert."));
+    };
+    if e.conflicts.contains(&row.institution_id) {
+        return Err(AppError::conflict(
+            &format!("该专家与{}存在利益冲突，不能评审。", row.institution),
+            &format!("This expert has a conflict of interest with {}.", row.institution),
+        ));
+    }
+    let mut tx = pool.begin().await?;
+    let exists: Option<(i64,)> =
+        sqlx::query_as("SELECT id FROM review_assignments WHERE declaration_id = $1 AND expert_id = $2")
+            .bind(declaration)
+            .bind(expert)
+            .fetch_optional(&mut *tx)
+            .await?;
+    if exists.is_some() {
+        return Err(AppError::conflict("该专家已分配到此申报书。", "This expert is already assigned."));
+    }
+    add_assignment(&mut tx, &row, expert, caller.id).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Bulk assignment: every declaration of the year awaiting review or under review gets up to
+/// `per_declaration` experts (see `assign::plan`). Returns the plan that was applied.
+pub async fn assign_all(pool: &Pool, caller: &Caller, year: i64, per_declaration: usize) -> Result<Plan, AppError> {
+    require(caller, Role::Secretariat)?;
+    if !(1..=5).contains(&per_declaration) {
+        return Err(AppError::field(
+            "per_declaration",
+            "每份申报书分配 1 到 5 位专家。",
+            "Assign 1 to 5 experts each.",
+        ));
+    }
+    let rows: Vec<Row> = repo::list(pool, year, None).await?.into_iter().filter(|r| reviewable(r.status())).collect();
+    let mut pending = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let assigned: Vec<(i64,)> = sqlx::query_as(
+            "SELECT expert_id FROM review_assignments WHERE declaration_id = $1 AND conflict_note IS NULL",
+        )
+        .bind(r.id)
+        .fetch_all(pool)
+        .await?;
+        let declined: Vec<(i64,)> = sqlx::query_as(
+            "SELECT expert_id FROM review_assignments WHERE declaration_id = $1 AND conflict_note IS NOT NULL",
+        )
+        .bind(r.id)
+        .fetch_all(pool)
+        .await?;
+        pending.push((
+            PendingDeclaration {
+                id: r.id,
+                institution_id: r.institution_id,
+                area: String::new(),
+                assigned: assigned.iter().map(|a| a.0).collect(),
+            },
+            declined.into_iter().map(|d| d.0).collect::<Vec<i64>>(),
+        ));
+    }
+    // An expert who declared a conflict on a declaration is never given it again.
+    let experts: Vec<Expert> = experts(pool, year).await?.into_iter().map(|(e, _)| e).collect();
+    let mut result = Plan::default();
+    let mut experts_now = experts;
+    for (d, declined) in &pending {
+        let allowed: Vec<Expert> = experts_now.iter().filter(|e| !declined.contains(&e.id)).cloned().collect();
+        let one = plan(std::slice::from_ref(d), &allowed, per_declaration);
+        for (_, expert) in &one.assignments {
+            if let Some(e) = experts_now.iter_mut().find(|e| e.id == *expert) {
+                e.load += 1;
+            }
+        }
+        result.assignments.extend(one.assignments);
+        result.short.extend(one.short);
+    }
+    let mut tx = pool.begin().await?;
+    for (declaration, expert) in &result.assignments {
+        let row = rows.iter().find(|r| r.id == *declaration).ok_or(AppError::NotFound)?;
+        // A declaration moves to 专家评审中 once, with its first assignment.
+        let current = repo::find_in(&mut tx, row.id).await?;
+        add_assignment(&mut tx, &current, *expert, caller.id).await?;
+    }
+    tx.commit().await?;
+    Ok(result)
+}
+
+type AssignmentRow = (i64, i64, i64, Option<String>, Option<String>, Option<String>, String, Option<i64>);
+
+async fn assignment(pool: &Pool, id: i64) -> Result<AssignmentRow, AppError> {
+    sqlx::query_as(
+        "SELECT id, declaration_id, expert_id, conflict_note, marks, recommendation, comment, total_tenths \
+         FROM review_assignments WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_optional(pool)
+    .await?
+    .ok_or(AppError::NotFound)
+}
+
+/// Whether an expert holds a (not declined) assignment on a declaration: what lets them read it.
+pub async fn assigned_to(pool: &Pool, expert: i64, declaration: i64) -> Result<bool, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT id FROM review_assignments WHERE expert_id = $1 AND declaration_id = $2 AND conflict_note IS NULL",
+    )
+    .bind(expert)
+    .bind(declaration)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.is_some())
+}
+
+/// The caller's own assignment, or Forbidden (NotFound when it does not exist).
+async fn own_assignment(pool: &Pool, caller: &Caller, id: i64) -> Result<AssignmentRow, AppError> {
+    require(caller, Role::Expert)?;
+    let a = assignment(pool, id).await?;
+    if a.2 != caller.id {
+        return Err(AppError::Forbidden);
+    }
+    Ok(a)
+}
+
+pub async fn my_assignments(pool: &Pool, caller: &Caller) -> Result<Vec<MyAssignment>, AppError> {
+    require(caller, Role::Expert)?;
+    let rows: Vec<(i64, i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "SELECT id, declaration_id, total_tenths, conflict_note FROM review_assignments WHERE expert_id = $1 ORDER BY id",
+    )
+    .bind(caller.id)
+    .fetch_all(pool)
+    .await?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (id, declaration_id, total, conflict) in rows {
+        let d = repo::find(pool, declaration_id).await?;
+        out.push(MyAssignment {
+            id,
+            declaration_id,
+            institution: d.institution.clone(),
+            certificate: d.certificate.clone(),
+            level: d.level(),
+            status: d.status(),
+            total: total.map(|t| t as f64 / 10.0),
+            declined: conflict.is_some(),
+        });
+    }
+    Ok(out)
+}
+
+pub async fn score_view(pool: &Pool, caller: &Caller, id: i64) -> Result<ScoreView, AppError> {
+    let (id, declaration_id, _, conflict, marks, recommendation, comment, _) = own_assignment(pool, caller, id).await?;
+    let d = repo::find(pool, declaration_id).await?;
+    let rubric = rubric(pool, d.year).await?;
+    let score = match (marks, recommendation.as_deref().and_then(Recommendation::parse)) {
+        (Some(marks), Some(recommendation)) => {
+            Some(Score { marks: serde_json::from_str(&marks).map_err(AppError::internal)?, recommendation, comment })
+        }
+        _ => None,
+    };
+    Ok(ScoreView {
+        id,
+        declaration_id,
+        rubric,
+        score,
+        declined: conflict.is_some(),
+        open: d.status() == Status::UnderReview,
+    })
+}
+
+/// An expert scores (or re-scores, until the decision) one of their assignments.
+pub async fn submit_score(pool: &Pool, caller: &Caller, id: i64, input: &ScoreInput) -> Result<(), AppError> {
+    let (id, declaration_id, _, conflict, ..) = own_assignment(pool, caller, id).await?;
+    if conflict.is_some() {
+        return Err(AppError::conflict("您已声明利益冲突，不能再打分。", "You declared a conflict of interest."));
+    }
+    let d = repo::find(pool, declaration_id).await?;
+    if d.status() != Status::UnderReview {
+        return Err(AppError::conflict("此申报书已不在专家评审中。", "This declaration is no longer under review."));
+    }
+    let rubric = rubric(pool, d.year).await?;
+    let score = parse_score(&rubric, input).map_err(AppError::Validation)?;
+    let tenths = (score.total(&rubric) * 10.0).round() as i64;
+    sqlx::query(
+        "UPDATE review_assignments SET marks = $1, total_tenths = $2, recommendation = $3, comment = $4, scored_at = $5 \
+         WHERE id = $6",
+    )
+    .bind(serde_json::to_string(&score.marks).map_err(AppError::internal)?)
+    .bind(tenths)
+    .bind(score.recommendation.code())
+    .bind(&score.comment)
+    .bind(now())
+    .bind(id)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
+/// An expert declares a conflict of interest on an assignment: it leaves scoring (with any score given),
+/// and the institution joins their conflicts so they are not assigned to it again.
+pub async fn declare_conflict(pool: &Pool, caller: &Caller, id: i64, note: &str) -> Result<(), AppError> {
+    let (id, declaration_id, ..) = own_assignment(pool, caller, id).await?;
+    let note = note.trim();
+    if note.is_empty() {
+        return Err(AppError::field("note", "请说明利益冲突的情况。", "Say what the conflict of interest is."));
+    }
+    let d = repo::find(pool, declaration_id).await?;
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "UPDATE review_assignments SET conflict_note = $1, marks = NULL, total_tenths = NULL, recommendation = NULL, \
+         scored_at = NULL WHERE id = $2",
+    )
+    .bind(note)
+    .bind(id)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query("INSERT INTO expert_conflicts (expert_id, institution_id) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+        .bind(caller.id)
+        .bind(d.institution_id)
+        .execute(&mut *tx)
+        .await?;
+    let secretariat = repo::secretariat(&mut tx).await?;
+    let title = Text::new(
+        &format!("专家声明利益冲突：{} · {}", d.institution, d.certificate),
+        &format!("An expert declared a conflict: {} · {}", d.institution, d.certificate),
+    );
+    repo::notify(
+        &mut tx,
+        &secretariat,
+        crate::push::model::Kind::StatusChanges,
+        &title,
+        &Text::new(note, note),
+        "/review",
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The secretariat's view of the year: every declaration in or past review with its experts, scores and
+/// the aggregate; the experts with their loads; and the rubric.
+pub async fn overview(pool: &Pool, caller: &Caller, year: i64) -> Result<ReviewOverview, AppError> {
+    require(caller, Role::Secretariat)?;
+    let thresholds = repo::thresholds(pool).await?;
+    let rows: Vec<Row> = repo::list(pool, year, None)
+        .await?
+        .into_iter()
+        .filter(|r| {
+            matches!(r.status(), Status::PendingReview | Status::UnderReview | Status::Approved | Status::Rejected)
+        })
+        .collect();
+    let mut progress = Vec::with_capacity(rows.len());
+    for r in &rows {
+        let experts: Vec<(String, Option<i64>, Option<String>, String)> = sqlx::query_as(
+            "SELECT a.display_name, r.total_tenths, r.recommendation, r.comment FROM review_assignments r \
+             JOIN accounts a ON a.id = r.expert_id WHERE r.declaration_id = $1 AND r.conflict_note IS NULL ORDER BY r.id",
+        )
+        .bind(r.id)
+        .fetch_all(pool)
+        .await?;
+        let scored: Vec<(f64, Recommendation)> = experts
+            .iter()
+            .filter_map(|(_, t, rec, _)| Some(((*t)? as f64 / 10.0, Recommendation::parse(rec.as_deref()?)?)))
+            .collect();
+        progress.push(ProgressRow {
+            declaration: r.summary(thresholds),
+            experts: experts
+                .into_iter()
+                .map(|(name, t, rec, comment)| {
+                    (name, t.map(|t| t as f64 / 10.0), rec.as_deref().and_then(Recommendation::parse), comment)
+                })
+                .collect(),
+            aggregate: aggregate(&scored),
+        });
+    }
+    let loads =
+        experts(pool, year).await?.into_iter().map(|(e, name)| ExpertLoad { id: e.id, name, load: e.load }).collect();
+    Ok(ReviewOverview { year, rubric: rubric(pool, year).await?, rows: progress, experts: loads })
+}

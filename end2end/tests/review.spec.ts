@@ -1,0 +1,98 @@
+import { expect, Page, TestInfo, test } from '@playwright/test';
+import { login, logout, ready } from './helpers';
+
+/** A server function called as the logged-in page's user (form in, JSON out). */
+async function call(page: Page, endpoint: string, form: Record<string, string>) {
+  const response = await page.request.post(`/api/${endpoint}`, { form, headers: { Accept: 'application/json' } });
+  expect(response.status(), `${endpoint}: ${await response.text()}`).toBe(200);
+  return response.json();
+}
+
+/** Scores the assignment of one declaration as the logged-in expert, on the phone. */
+async function score(page: Page, info: TestInfo, title: string, marks: string[], recommendation: string, comment: string) {
+  await page.goto('/assignments');
+  await ready(page, info);
+  await page.locator('.assignments li', { hasText: title }).getByRole('link').click();
+  await ready(page, info);
+  await expect(page.locator('section.photos')).toBeVisible();
+  const form = page.locator('form.score');
+  for (const [n, mark] of marks.entries()) await form.locator(`input[name="marks[${n}]"]`).fill(mark);
+  await form.getByLabel(recommendation).check();
+  await form.getByLabel('评审意见').fill(comment);
+  if (info.project.name === 'hydrated') {
+    await form.getByRole('button', { name: '提交评分' }).click();
+    await expect(page.getByText('评分已保存。')).toBeVisible();
+  } else {
+    await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: '提交评分' }).click()]);
+  }
+  // Reopened, the form shows the score the server keeps.
+  await page.reload();
+  await ready(page, info);
+  await expect(page.locator('form.score input[name="marks[0]"]')).toHaveValue(marks[0]);
+  await expect(page.locator('form.score').getByLabel(recommendation)).toBeChecked();
+}
+
+test('experts score on phones and the secretariat approves in one decision', async ({ page }, info) => {
+  // Each project reviews its own declaration, so the runs are independent.
+  const offering = info.project.name === 'hydrated' ? '老年照护 · 中级' : '汽车运用与维修 · 中级';
+  await login(page, info, 'demo_lead');
+  const options = await call(page, 'declarations/create-options', {});
+  const [certificate, level] = offering.split(' · ');
+  const levelCode = level === '中级' ? 'intermediate' : 'junior';
+  const choice = options.offerings.find((o: [number, string, string]) => o[1] === certificate && o[2] === 'Intermediate');
+  expect(choice, JSON.stringify(options.offerings)).toBeTruthy();
+  const id = String(
+    await call(page, 'declarations/create', { college_id: String(options.colleges[0][0]), offering: `${choice[0]}:${levelCode}` }),
+  );
+  const majors = certificate === '老年照护' ? '590302' : '500211';
+  await call(page, 'declarations/save', {
+    id, version: '1', majors, planned_count: '80', venues: '实训中心', teacher_training: '3名教师已培训', students: '在校生200人',
+    pilot_years: '', pilot_trained: '', pilot_certified: '',
+  });
+  await call(page, 'declarations/act', { id, action: 'Submit', comment: '' });
+  await logout(page, info);
+  await login(page, info, 'demo_coordinator');
+  await call(page, 'declarations/act', { id, action: 'FinalSubmit', comment: '' });
+  await logout(page, info);
+
+  // The secretariat assigns two experts by hand.
+  await login(page, info, 'demo_secretariat');
+  for (const expert of ['评审专家（演示）', '乙校评审专家（演示）']) {
+    await page.goto('/review');
+    await ready(page, info);
+    const form = page.locator('form.manual-assign');
+    await form.getByLabel('申报书').selectOption({ label: `演示职业技术学院 · ${offering}` });
+    const option = form.locator('select[name="expert_id"] option', { hasText: new RegExp(`^${expert}（`) });
+    await form.getByLabel(/评审专家/).selectOption((await option.getAttribute('value'))!);
+    await form.getByRole('button', { name: '分配' }).click();
+    await expect(page.locator(`.review-row[data-id="${id}"] .scores`)).toContainText(expert);
+  }
+  await logout(page, info);
+
+  for (const [username, marks, recommendation, comment] of [
+    ['demo_expert', ['80', '80', '80', '80', '80'], '建议通过', '条件具备'],
+    ['demo_expert_b', ['70', '60', '60', '60', '60'], '有条件通过', '补充设备清单'],
+  ] as const) {
+    await login(page, info, username);
+    await score(page, info, certificate, [...marks], recommendation, comment);
+    await logout(page, info);
+  }
+
+  await login(page, info, 'demo_secretariat');
+  await page.goto('/review');
+  await ready(page, info);
+  const row = page.locator(`.review-row[data-id="${id}"]`);
+  await expect(row.locator('.aggregate')).toContainText('平均 71.3');
+  await row.getByLabel('选择').check();
+  const decide = page.locator('form.decide');
+  await decide.getByLabel('通过', { exact: true }).check();
+  await decide.getByLabel(/审批意见/).fill('同意试点');
+  await decide.getByRole('button', { name: '提交审批结果' }).click();
+  await expect(page.locator(`.review-row[data-id="${id}"] .tag.status`)).toHaveText('已通过');
+  await logout(page, info);
+
+  await login(page, info, 'demo_lead');
+  await page.goto(`/declarations/${id}`);
+  await ready(page, info);
+  await expect(page.locator('.tag.status')).toHaveText('已通过');
+});

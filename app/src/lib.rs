@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod catalog;
 pub mod declarations;
 pub mod error;
+pub mod followup;
 pub mod forms;
 pub mod i18n;
 pub mod institutions;

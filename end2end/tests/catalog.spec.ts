@@ -67,6 +67,8 @@ test('a lead asks for a major to be added and the organization accepts it', asyn
   await junior.getByLabel(/检查本校专业/).fill(major);
   await junior.getByRole('button', { name: '检查' }).click();
   await expect(page.locator('.eligibility')).toContainText('不在此证书的试点专业范围内');
+  // The check is a plain GET form: wait for the page it loads to be interactive.
+  await ready(page, info);
   await page.getByRole('button', { name: '请培训评价组织增加该专业' }).click();
   if (info.project.name === 'hydrated') {
     await expect(page.getByText('已请培训评价组织确认')).toBeVisible();

@@ -95,4 +95,30 @@ test('experts score on phones and the secretariat approves in one decision', asy
   await page.goto(`/declarations/${id}`);
   await ready(page, info);
   await expect(page.locator('.tag.status')).toHaveText('已通过');
+  await logout(page, info);
+
+  // The school records its working organization and contacts for the secretariat.
+  await login(page, info, 'demo_coordinator');
+  await page.goto('/followup');
+  await ready(page, info);
+  await expect(page.getByText('获批试点：')).toContainText(certificate);
+  const followup = page.locator('form.followup');
+  const fields: Record<string, string> = {
+    leadership_group: '组长：教学副校长张三；成员：教务处处长、各二级学院院长',
+    working_group: '教务处牵头，各证书负责人参加',
+    leader_name: '张三', leader_title: '副校长', leader_phone: '0771-1234567',
+    staff_name: '李四', staff_title: '教务处副处长', staff_mobile: '13800000000', staff_qq_email: '12345678@qq.com',
+  };
+  for (const [name, value] of Object.entries(fields)) await followup.locator(`[name="${name}"]`).fill(value);
+  const mailboxes = followup.locator('input[name$="[qq_email]"]');
+  for (let n = 0; n < (await mailboxes.count()); n++) await mailboxes.nth(n).fill(`8765432${n}@qq.com`);
+  if (info.project.name === 'hydrated') {
+    await followup.getByRole('button', { name: '提交秘书处' }).click();
+    await expect(page.getByText('已提交秘书处。')).toBeVisible();
+  } else {
+    await Promise.all([page.waitForNavigation(), followup.getByRole('button', { name: '提交秘书处' }).click()]);
+  }
+  await page.reload();
+  await expect(page.getByText('上次提交：')).toBeVisible();
+  await expect(page.locator('form.followup [name="staff_name"]')).toHaveValue('李四');
 });

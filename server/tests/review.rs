@@ -146,4 +146,45 @@ async fn experts_are_assigned_around_conflicts_score_and_the_secretariat_decides
     assert!(inbox.to_string().contains("已通过"), "{inbox}");
     let (status, _) = app.call(&expert, "review/score", &ok).await;
     assert_eq!(status, StatusCode::CONFLICT, "no more scoring after the decision");
+
+    // Follow-up: each approved school submits its working organization and contacts.
+    let (status, mine) = app.call(&coordinator, "followup/mine", &[]).await;
+    assert_eq!(status, StatusCode::OK, "{mine}");
+    assert_eq!(mine["approved"], serde_json::json!(["物流管理 初级"]));
+    assert_eq!(mine["followup"]["leads"][0]["name"], "证书负责人（演示）", "started from the lead's account");
+    assert_eq!(app.call(&lead, "followup/mine", &[]).await.0, StatusCode::FORBIDDEN);
+    let mut followup = vec![
+        ("leadership_group", "组长：教学副校长；成员：教务处处长、各二级学院院长"),
+        ("working_group", "教务处牵头"),
+        ("leader_name", "张三"),
+        ("leader_title", "副校长"),
+        ("leader_phone", "0771-1234567"),
+        ("staff_name", "李四"),
+        ("staff_title", "教务处副处长"),
+        ("staff_mobile", "13800000000"),
+        ("staff_qq_email", "li@163.com"),
+        ("leads[0][certificate]", "物流管理"),
+        ("leads[0][name]", "王五"),
+        ("leads[0][mobile]", "13900000000"),
+        ("leads[0][qq_email]", "87654321@qq.com"),
+    ];
+    let (status, body) = app.call(&coordinator, "followup/submit", &followup).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(body["Validation"][0]["field"], "staff_qq_email", "{body}");
+    followup[8] = ("staff_qq_email", "12345678@qq.com");
+    assert_eq!(app.call(&coordinator, "followup/submit", &followup).await.0, StatusCode::OK);
+    assert_eq!(app.call(&coordinator, "followup/mine", &[]).await.1["followup"]["staff_name"], "李四");
+
+    // The secretariat sees who has not submitted and reminds them; no one else may.
+    let (_, list) = app.call(&secretariat, "followup/status", &[]).await;
+    let submitted: Vec<bool> = list.as_array().unwrap().iter().map(|s| !s["submitted_at"].is_null()).collect();
+    assert_eq!(submitted.len(), 2);
+    assert_eq!(submitted.iter().filter(|s| **s).count(), 1);
+    assert_eq!(app.call(&coordinator, "followup/status", &[]).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.call(&coordinator, "followup/remind", &[]).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.call(&secretariat, "followup/remind", &[]).await.1, 1);
+    let (_, inbox_b) = app.call(&coordinator_b, "inbox/list", &[]).await;
+    assert!(inbox_b.to_string().contains("请填报试点工作机构及联系人"), "{inbox_b}");
+    let (_, inbox_a) = app.call(&coordinator, "inbox/list", &[]).await;
+    assert!(!inbox_a.to_string().contains("请填报试点工作机构及联系人"), "school A has submitted");
 }

@@ -10,7 +10,14 @@ use crate::ui::time::format_shanghai;
 #[component]
 pub fn SyncBadge() -> impl IntoView {
     let state = use_sync();
+    // Rendered only once mounted: the server knows nothing of this browser's outbox, so the first render
+    // must match its empty badge even if a sync has already counted something.
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
     let summary = move || {
+        if !mounted.get() {
+            return None;
+        }
         let pending = state.pending.get();
         let failing = state.failing.with(Vec::len);
         if pending == 0 {

@@ -107,6 +107,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/review") view={Lazy::<ReviewRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/assignments") view={Lazy::<AssignmentsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/assignments/:id") view={Lazy::<ScoringRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/followup") view={Lazy::<FollowUpRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

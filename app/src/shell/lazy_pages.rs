@@ -12,6 +12,7 @@ use crate::declarations::inbox::InboxPage;
 use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
 use crate::declarations::survey_page::SurveyPage;
 use crate::declarations::windows_page::WindowsPage;
+use crate::followup::page::FollowUpPage;
 use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
@@ -61,4 +62,5 @@ lazy! {
     ReviewRoute => ReviewPage,
     AssignmentsRoute => AssignmentsPage,
     ScoringRoute => ScoringPage,
+    FollowUpRoute => FollowUpPage,
 }

@@ -19,6 +19,7 @@ fn items(role: Option<Role>) -> Vec<(&'static str, &'static str, &'static str)> 
         }
         Some(Role::Coordinator) => {
             items.push(("/declarations", "申报", "Declarations"));
+            items.push(("/followup", "试点", "Pilot"));
             items.push(("/school", "本校", "School"));
         }
         Some(Role::Lead) => items.push(("/declarations", "申报", "Declarations")),

@@ -38,13 +38,13 @@ pub fn ErrorBox(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView 
 
 /// The message for one field, shown under it.
 #[component]
-pub fn FieldMsg(#[prop(into)] error: Signal<Option<AppError>>, field: &'static str) -> impl IntoView {
+pub fn FieldMsg(#[prop(into)] error: Signal<Option<AppError>>, #[prop(into)] field: String) -> impl IntoView {
     let query = use_query_map();
     let message = move || {
         error
             .get()
             .or_else(|| query.read().get("form_error").and_then(|e| error_from_query(&e)))
-            .and_then(|e| e.field_message(field))
+            .and_then(|e| e.field_message(&field))
     };
     move || message().map(|m| view! { <p class="field-error" role="alert">{tr(&m)}</p> })
 }

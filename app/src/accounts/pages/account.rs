@@ -71,8 +71,12 @@ fn LogoutForm() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         crate::offline::sync::sync_soon(sync);
     };
+    // The outbox is known only in the browser, and may be read before this page has hydrated: show the
+    // warning once mounted, so the first render matches the server's.
+    let mounted = RwSignal::new(false);
+    Effect::new(move |_| mounted.set(true));
     view! {
-        {move || (sync.pending.get() > 0).then(|| view! {
+        {move || (mounted.get() && sync.pending.get() > 0).then(|| view! {
             <div class="card warning unsynced" role="alert">
                 <p>{format!("{}{}", sync.pending.get(), t(
                     " 项修改尚未同步到服务器。退出登录会从本机删除这些修改，请先联网同步。",

@@ -41,6 +41,7 @@ pub fn ReviewPage() -> impl IntoView {
     });
     view! {
         <h1>{t("专家评审", "Expert review")}</h1>
+        <p><a href="/followup">{t("获批院校工作机构及联系人填报情况", "Approved schools' working organizations and contacts")}</a></p>
         <ErrorBox error/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

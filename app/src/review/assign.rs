@@ -23,6 +23,8 @@ pub struct PendingDeclaration {
     pub area: String,
     /// Experts already assigned (they count towards N and are not assigned twice).
     pub assigned: Vec<i64>,
+    /// Experts who declared a conflict on this declaration: never given it again.
+    pub declined: Vec<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,7 +36,9 @@ pub struct Plan {
 }
 
 fn may_review(expert: &Expert, d: &PendingDeclaration) -> bool {
-    !expert.conflicts.contains(&d.institution_id) && !d.assigned.contains(&expert.id)
+    !expert.conflicts.contains(&d.institution_id)
+        && !d.assigned.contains(&expert.id)
+        && !d.declined.contains(&expert.id)
 }
 
 fn knows(expert: &Expert, area: &str) -> bool {
@@ -76,7 +80,7 @@ mod tests {
     }
 
     fn pending(id: i64, institution_id: i64, area: &str) -> PendingDeclaration {
-        PendingDeclaration { id, institution_id, area: area.into(), assigned: vec![] }
+        PendingDeclaration { id, institution_id, area: area.into(), assigned: vec![], declined: vec![] }
     }
 
     fn loads(plan: &Plan, experts: &[Expert]) -> Vec<usize> {
@@ -110,6 +114,16 @@ mod tests {
             assert!(!experts.iter().find(|x| x.id == *e).unwrap().conflicts.contains(&institution));
         }
         assert_eq!(plan.short, vec![(1, 1)], "only expert 3 may review school 10's declaration");
+    }
+
+    #[test]
+    fn an_expert_who_declined_a_declaration_is_not_given_it_again() {
+        let experts = vec![expert(1, &[], &[]), expert(2, &[], &[])];
+        let mut d = pending(1, 10, "");
+        d.declined = vec![1];
+        let plan = plan(&[d], &experts, 2);
+        assert_eq!(plan.assignments, vec![(1, 2)]);
+        assert_eq!(plan.short, vec![(1, 1)]);
     }
 
     #[test]

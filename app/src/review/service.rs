@@ -195,48 +195,29 @@ pub async fn assign_all(pool: &Pool, caller: &Caller, year: i64, per_declaration
     let rows: Vec<Row> = repo::list(pool, year, None).await?.into_iter().filter(|r| reviewable(r.status())).collect();
     let mut pending = Vec::with_capacity(rows.len());
     for r in &rows {
-        let assigned: Vec<(i64,)> = sqlx::query_as(
-            "SELECT expert_id FROM review_assignments WHERE declaration_id = $1 AND conflict_note IS NULL",
+        // Each expert on the declaration, and whether they declared a conflict on it.
+        let on_it: Vec<(i64, i64)> = sqlx::query_as(
+            "SELECT expert_id, CASE WHEN conflict_note IS NULL THEN 0 ELSE 1 END FROM review_assignments \
+             WHERE declaration_id = $1",
         )
         .bind(r.id)
         .fetch_all(pool)
         .await?;
-        let declined: Vec<(i64,)> = sqlx::query_as(
-            "SELECT expert_id FROM review_assignments WHERE declaration_id = $1 AND conflict_note IS NOT NULL",
-        )
-        .bind(r.id)
-        .fetch_all(pool)
-        .await?;
-        pending.push((
-            PendingDeclaration {
-                id: r.id,
-                institution_id: r.institution_id,
-                area: String::new(),
-                assigned: assigned.iter().map(|a| a.0).collect(),
-            },
-            declined.into_iter().map(|d| d.0).collect::<Vec<i64>>(),
-        ));
+        let experts_where = |declined: i64| on_it.iter().filter(|(_, d)| *d == declined).map(|(e, _)| *e).collect();
+        pending.push(PendingDeclaration {
+            id: r.id,
+            institution_id: r.institution_id,
+            area: String::new(),
+            assigned: experts_where(0),
+            declined: experts_where(1),
+        });
     }
-    // An expert who declared a conflict on a declaration is never given it again.
     let experts: Vec<Expert> = experts(pool, year).await?.into_iter().map(|(e, _)| e).collect();
-    let mut result = Plan::default();
-    let mut experts_now = experts;
-    for (d, declined) in &pending {
-        let allowed: Vec<Expert> = experts_now.iter().filter(|e| !declined.contains(&e.id)).cloned().collect();
-        let one = plan(std::slice::from_ref(d), &allowed, per_declaration);
-        for (_, expert) in &one.assignments {
-            if let Some(e) = experts_now.iter_mut().find(|e| e.id == *expert) {
-                e.load += 1;
-            }
-        }
-        result.assignments.extend(one.assignments);
-        result.short.extend(one.short);
-    }
+    let result = plan(&pending, &experts, per_declaration);
     let mut tx = pool.begin().await?;
     for (declaration, expert) in &result.assignments {
-        let row = rows.iter().find(|r| r.id == *declaration).ok_or(AppError::NotFound)?;
-        // A declaration moves to 专家评审中 once, with its first assignment.
-        let current = repo::find_in(&mut tx, row.id).await?;
+        // Read inside the transaction: a declaration moves to 专家评审中 once, with its first assignment.
+        let current = repo::find_in(&mut tx, *declaration).await?;
         add_assignment(&mut tx, &current, *expert, caller.id).await?;
     }
     tx.commit().await?;

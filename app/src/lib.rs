@@ -12,6 +12,7 @@ pub mod institutions;
 pub mod library;
 pub mod offline;
 pub mod push;
+pub mod results;
 pub mod review;
 pub mod shell;
 pub mod ui;

@@ -4,8 +4,8 @@ import { login, logout } from './helpers';
 // Every page each role can open must hydrate without a mismatch: a page that fails to hydrate still
 // shows its server-rendered HTML, so only this check catches it.
 const pages: Record<string, string[]> = {
-  demo_secretariat: ['/', '/declarations', '/declarations?status=pending_review', '/windows', '/inbox', '/certificates/1', '/organizations', '/majors', '/registry', '/registry/1', '/registry/new', '/staff', '/review', '/followup', '/library', '/notices', '/faq', '/account'],
-  demo_coordinator: ['/', '/declarations', '/followup', '/survey', '/inbox', '/school', '/certificates/1', '/library', '/notices', '/faq', '/account'],
+  demo_secretariat: ['/', '/declarations', '/declarations?status=pending_review', '/windows', '/inbox', '/certificates/1', '/organizations', '/majors', '/registry', '/registry/1', '/registry/new', '/staff', '/review', '/followup', '/results', '/library', '/notices', '/faq', '/account'],
+  demo_coordinator: ['/', '/declarations', '/followup', '/results', '/survey', '/inbox', '/school', '/certificates/1', '/library', '/notices', '/faq', '/account'],
   demo_lead: ['/', '/declarations', '/survey', '/windows', '/inbox', '/certificates', '/certificates/1', '/library', '/notices', '/faq', '/account', '/account/password'],
   demo_expert: ['/', '/assignments', '/library', '/account'],
   demo_org: ['/', '/certificates', '/certificates/2', '/organizations'],

@@ -1,5 +1,5 @@
 import { expect, Page, TestInfo, test } from '@playwright/test';
-import { login, logout, ready } from './helpers';
+import { expectNoHorizontalOverflow, login, logout, ready } from './helpers';
 
 /** A server function called as the logged-in page's user (form in, JSON out). */
 async function call(page: Page, endpoint: string, form: Record<string, string>) {
@@ -121,4 +121,59 @@ test('experts score on phones and the secretariat approves in one decision', asy
   await page.reload();
   await expect(page.getByText('上次提交：')).toBeVisible();
   await expect(page.locator('form.followup [name="staff_name"]')).toHaveValue('李四');
+});
+
+/** Submits a form by its button: an action with scripts, a plain post and redirect without. */
+async function submit(page: Page, info: TestInfo, button: ReturnType<Page['locator']>) {
+  if (info.project.name === 'hydrated') {
+    await button.click();
+  } else {
+    await Promise.all([page.waitForNavigation(), button.click()]);
+  }
+}
+
+test('the secretariat names lead institutions and publishes; the lead institution reads its roster', async ({ page }, info) => {
+  // Runs after the review test above, whose approved declaration (demo school A) it publishes.
+  const certificate = info.project.name === 'hydrated' ? '老年照护' : '汽车运用与维修';
+  await login(page, info, 'demo_secretariat');
+  await page.goto('/results');
+  await ready(page, info);
+  const ours = page.locator('.certificate-result', { hasText: certificate });
+  await ours.getByLabel('牵头院校').selectOption({ label: '演示职业技术学院' });
+  await submit(page, info, ours.getByRole('button', { name: '指定' }));
+  await expect(page.locator('.certificate-result', { hasText: certificate }).locator('.lead strong')).toHaveText('演示职业技术学院');
+  // Certificates approved by other tests need a lead institution too before publishing.
+  const unnamed = page.locator('.certificate-result', { has: page.locator('.lead .tag.flag') });
+  for (let left = await unnamed.count(); left > 0; left--) {
+    await submit(page, info, unnamed.first().getByRole('button', { name: '指定' }));
+    await expect(unnamed).toHaveCount(left - 1);
+  }
+  const publish = page.locator('form.publish');
+  const confirm = publish.locator('input[name="confirm_undecided"]');
+  if ((await confirm.count()) > 0) await confirm.check();
+  await submit(page, info, publish.getByRole('button', { name: /公布本年度结果|更新已公布的结果/ }));
+  await expect(page.locator('.published')).toContainText('已公布');
+  await expectNoHorizontalOverflow(page);
+  await logout(page, info);
+
+  // Everyone reads the notice.
+  await page.goto('/notices');
+  await ready(page, info);
+  await expect(page.locator('body')).toContainText(`${certificate}（牵头院校：演示职业技术学院）`);
+
+  // The lead institution's coordinator opens the roster of its certificate, with its own contacts.
+  await login(page, info, 'demo_coordinator');
+  await page.goto('/results');
+  await ready(page, info);
+  await page.locator('.rosters a', { hasText: certificate }).click();
+  await ready(page, info);
+  await expect(page.locator('h1')).toContainText(certificate);
+  const school = page.locator('.roster-school', { hasText: '演示职业技术学院' });
+  await expect(school).toContainText('李四');
+  await expect(school).toContainText('0771-1234567');
+  await expectNoHorizontalOverflow(page);
+  const href = await page.getByRole('link', { name: '下载 Excel' }).getAttribute('href');
+  const download = await page.request.get(href!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()['content-type']).toContain('spreadsheetml');
 });

@@ -2,6 +2,7 @@
 
 use app::declarations::{export, photos, photos_route};
 use app::institutions::import_route;
+use app::results::export as results_export;
 use app::state::AppState;
 use app::{prefs, shell, App};
 use axum::body::Body;
@@ -37,6 +38,10 @@ pub fn build(state: AppState) -> Router {
         )
         .route(export::XLSX_PATH, get(export::xlsx))
         .route(export::CSV_PATH, get(export::csv))
+        .route(results_export::XLSX_PATH, get(results_export::results_xlsx))
+        .route(results_export::CSV_PATH, get(results_export::results_csv))
+        .route(results_export::ROSTER_XLSX_PATH, get(results_export::roster_xlsx))
+        .route(results_export::ROSTER_CSV_PATH, get(results_export::roster_csv))
         .route(photos_route::PHOTO_PATH, get(photos_route::full))
         .route(photos_route::THUMB_PATH, get(photos_route::thumb))
         .route(prefs::PATH, post(prefs::set_lang))

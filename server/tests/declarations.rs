@@ -240,11 +240,6 @@ async fn no_one_outside_the_school_or_the_scope_reads_or_changes_a_declaration()
     assert_eq!(app.call(&coordinator, "declarations/create", &wrong).await.0, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
-async fn download(app: &TestApp, client: &Client, path: &str) -> (StatusCode, Vec<u8>) {
-    let response = client.get(format!("{}{path}", app.base)).send().await.unwrap();
-    (response.status(), response.bytes().await.unwrap().to_vec())
-}
-
 #[tokio::test]
 async fn the_statistics_table_exports_as_csv_and_xlsx_for_the_school_or_the_province() {
     use calamine::Reader;
@@ -254,7 +249,7 @@ async fn the_statistics_table_exports_as_csv_and_xlsx_for_the_school_or_the_prov
     submitted(&app, &lead, "120").await;
 
     let coordinator = app.login_as("demo_coordinator").await;
-    let (status, csv) = download(&app, &coordinator, "/api/declarations/export.csv").await;
+    let (status, csv) = app.download(&coordinator, "/api/declarations/export.csv").await;
     assert_eq!(status, StatusCode::OK);
     let text = String::from_utf8(csv).unwrap();
     assert!(text.starts_with('\u{feff}'), "a BOM for Excel");
@@ -264,17 +259,17 @@ async fn the_statistics_table_exports_as_csv_and_xlsx_for_the_school_or_the_prov
     assert!(lines[1].contains("物流管理") && lines[1].contains("初级") && lines[1].contains("120"), "{}", lines[1]);
     assert!(lines[2].starts_with("合计") && lines[2].contains("120"));
 
-    let (status, xlsx) = download(&app, &app.login_as("demo_secretariat").await, "/api/declarations/export.xlsx").await;
+    let (status, xlsx) = app.download(&app.login_as("demo_secretariat").await, "/api/declarations/export.xlsx").await;
     assert_eq!(status, StatusCode::OK);
     let mut book: calamine::Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).unwrap();
     let sheet = book.worksheet_range_at(0).unwrap().unwrap();
     assert_eq!(sheet.get_value((1, 3)).unwrap().to_string(), "物流管理");
     assert_eq!(sheet.get_value((1, 8)).unwrap().to_string(), "120");
 
-    let (_, other) = download(&app, &app.login_as("demo_coordinator_b").await, "/api/declarations/export.csv").await;
+    let (_, other) = app.download(&app.login_as("demo_coordinator_b").await, "/api/declarations/export.csv").await;
     assert_eq!(String::from_utf8(other).unwrap().lines().count(), 2, "another school exports only its own (none)");
-    assert_eq!(download(&app, &lead, "/api/declarations/export.csv").await.0, StatusCode::FORBIDDEN);
-    assert_eq!(download(&app, &app.client(), "/api/declarations/export.xlsx").await.0, StatusCode::UNAUTHORIZED);
+    assert_eq!(app.download(&lead, "/api/declarations/export.csv").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(app.download(&app.client(), "/api/declarations/export.xlsx").await.0, StatusCode::UNAUTHORIZED);
 }
 
 /// Saves the planned number as an outbox save with an id and the ids of earlier saves never answered.

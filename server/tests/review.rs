@@ -4,22 +4,10 @@
 
 mod common;
 
-use common::flows::{act, create_at, form, set_window, status_of};
+use common::flows::{awaiting_review, both_schools, followup_form, set_window, status_of};
 use common::TestApp;
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
-
-/// A declaration of `lead`'s school filled, submitted and final-submitted by `coordinator`: awaiting review.
-async fn awaiting_review(app: &TestApp, school: &str, lead: &Client, coordinator: &Client) -> String {
-    let (status, id) = create_at(app, lead, school, "物流管理", "junior").await;
-    assert_eq!(status, StatusCode::OK, "{id}");
-    let id = id.to_string();
-    let (status, body) = app.call(lead, "declarations/save", &form(&id, "1", "530802", "60", "实训中心")).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
-    assert_eq!(act(app, lead, &id, "Submit", "").await.0, StatusCode::OK);
-    assert_eq!(act(app, coordinator, &id, "FinalSubmit", "").await.0, StatusCode::OK);
-    id
-}
 
 async fn overview(app: &TestApp, client: &Client) -> (StatusCode, Value) {
     app.call(client, "review/overview", &[]).await
@@ -51,10 +39,9 @@ fn score_form<'a>(
 async fn experts_are_assigned_around_conflicts_score_and_the_secretariat_decides() {
     let app = TestApp::spawn().await;
     set_window(&app, true).await;
-    let (lead, coordinator) = (app.login_as("demo_lead").await, app.login_as("demo_coordinator").await);
-    let (lead_b, coordinator_b) = (app.login_as("demo_lead_b").await, app.login_as("demo_coordinator_b").await);
-    let a = awaiting_review(&app, common::SCHOOL_A, &lead, &coordinator).await;
-    let b = awaiting_review(&app, common::SCHOOL_B, &lead_b, &coordinator_b).await;
+    let (lead, coordinator, lead_b, coordinator_b) = both_schools(&app).await;
+    let a = awaiting_review(&app, common::SCHOOL_A, "junior", &lead, &coordinator).await;
+    let b = awaiting_review(&app, common::SCHOOL_B, "junior", &lead_b, &coordinator_b).await;
     let secretariat = app.login_as("demo_secretariat").await;
     let year = app.call(&app.client(), "declarations/window", &[]).await.1["year"].to_string();
     let year = year.as_str();
@@ -153,21 +140,8 @@ async fn experts_are_assigned_around_conflicts_score_and_the_secretariat_decides
     assert_eq!(mine["approved"], serde_json::json!(["物流管理 初级"]));
     assert_eq!(mine["followup"]["leads"][0]["name"], "证书负责人（演示）", "started from the lead's account");
     assert_eq!(app.call(&lead, "followup/mine", &[]).await.0, StatusCode::FORBIDDEN);
-    let mut followup = vec![
-        ("leadership_group", "组长：教学副校长；成员：教务处处长、各二级学院院长"),
-        ("working_group", "教务处牵头"),
-        ("leader_name", "张三"),
-        ("leader_title", "副校长"),
-        ("leader_phone", "0771-1234567"),
-        ("staff_name", "李四"),
-        ("staff_title", "教务处副处长"),
-        ("staff_mobile", "13800000000"),
-        ("staff_qq_email", "li@163.com"),
-        ("leads[0][certificate]", "物流管理"),
-        ("leads[0][name]", "王五"),
-        ("leads[0][mobile]", "13900000000"),
-        ("leads[0][qq_email]", "87654321@qq.com"),
-    ];
+    let mut followup = followup_form();
+    followup[8] = ("staff_qq_email", "li@163.com");
     let (status, body) = app.call(&coordinator, "followup/submit", &followup).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["Validation"][0]["field"], "staff_qq_email", "{body}");

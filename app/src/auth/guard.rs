@@ -69,6 +69,12 @@ pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>
     }))
 }
 
+/// The caller behind a plain axum request's session cookie (uploads and downloads); Unauthorized without one.
+pub async fn caller_from_headers(pool: &Pool, headers: &axum::http::HeaderMap) -> Result<Caller, AppError> {
+    let token = crate::auth::session::cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
+    caller_for_token(pool, &token).await?.ok_or(AppError::Unauthorized)
+}
+
 /// Refuses callers without one of `roles`, and callers who must first change their password.
 pub fn check_role(caller: Caller, roles: &[Role]) -> Result<Caller, AppError> {
     if caller.must_change_password {

@@ -2,17 +2,16 @@
 //! the secretariat, every school — one row per declaration with a totals row (server only).
 
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::Json;
+use axum::http::HeaderMap;
+use axum::response::Response;
 
 use super::model::{totals, DeclarationSummary};
 use super::{repo, service};
 use crate::accounts::model::Role;
-use crate::auth::guard::caller_for_token;
-use crate::auth::session::{cookie_from_headers, COOKIE};
+use crate::auth::guard::caller_from_headers;
 use crate::error::AppError;
 use crate::i18n::Text;
+use crate::spreadsheet::{csv_download, failed, xlsx_download, Download};
 use crate::state::AppState;
 
 pub const XLSX_PATH: &str = "/api/declarations/export.xlsx";
@@ -38,8 +37,7 @@ fn cells(r: &DeclarationSummary) -> [String; 10] {
 }
 
 async fn rows(state: &AppState, headers: &HeaderMap) -> Result<(i64, Vec<DeclarationSummary>), AppError> {
-    let token = cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    let caller = caller_for_token(&state.pool, &token).await?.ok_or(AppError::Unauthorized)?;
+    let caller = caller_from_headers(&state.pool, headers).await?;
     let school = match caller.role {
         Role::Secretariat => None,
         Role::Coordinator => Some(caller.school_id()?),
@@ -62,85 +60,26 @@ fn totals_row(rows: &[DeclarationSummary]) -> [String; 10] {
     cells
 }
 
-fn failed(err: AppError) -> Response {
-    (StatusCode::from_u16(err.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), Json(err)).into_response()
-}
-
-fn attachment(name: String) -> String {
-    format!(
-        "attachment; filename=\"declarations.{}\"; filename*=UTF-8''{}",
-        name.rsplit('.').next().unwrap_or(""),
-        crate::forms::encode_query_value(&name)
-    )
+fn download(year: i64, rows: &[DeclarationSummary]) -> Download<'static> {
+    Download {
+        title: format!("{year}年申报统计"),
+        ascii_name: "declarations",
+        header: &HEADER,
+        rows: rows.iter().map(cells).chain([totals_row(rows)]).map(Vec::from).collect(),
+        numeric: &[8],
+    }
 }
 
 pub async fn csv(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let (year, rows) = match rows(&state, &headers).await {
-        Ok(r) => r,
-        Err(e) => return failed(e),
-    };
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    let written = (|| -> Result<(), csv::Error> {
-        writer.write_record(HEADER)?;
-        for r in &rows {
-            writer.write_record(cells(r))?;
-        }
-        writer.write_record(totals_row(&rows))?;
-        writer.flush()?;
-        Ok(())
-    })();
-    let Ok(body) = written.map_err(AppError::internal).and_then(|_| writer.into_inner().map_err(AppError::internal))
-    else {
-        return failed(AppError::internal("csv"));
-    };
-    // A byte-order mark so that Excel on Chinese Windows opens the UTF-8 file correctly.
-    let mut bytes = "\u{feff}".as_bytes().to_vec();
-    bytes.extend(body);
-    (
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (header::CONTENT_DISPOSITION, attachment(format!("{year}年申报统计.csv"))),
-        ],
-        bytes,
-    )
-        .into_response()
+    match rows(&state, &headers).await {
+        Ok((year, rows)) => csv_download(&download(year, &rows)),
+        Err(e) => failed(e),
+    }
 }
 
 pub async fn xlsx(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    let (year, rows) = match rows(&state, &headers).await {
-        Ok(r) => r,
-        Err(e) => return failed(e),
-    };
-    let built = (|| -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
-        let mut book = rust_xlsxwriter::Workbook::new();
-        let sheet = book.add_worksheet();
-        sheet.set_name(format!("{year}年申报统计"))?;
-        let bold = rust_xlsxwriter::Format::new().set_bold();
-        for (col, h) in HEADER.iter().enumerate() {
-            sheet.write_string_with_format(0, col as u16, *h, &bold)?;
-        }
-        let all: Vec<[String; 10]> = rows.iter().map(cells).chain([totals_row(&rows)]).collect();
-        for (n, row) in all.iter().enumerate() {
-            for (col, value) in row.iter().enumerate() {
-                let r = n as u32 + 1;
-                match (col, value.parse::<f64>()) {
-                    (8, Ok(number)) => sheet.write_number(r, col as u16, number)?,
-                    _ => sheet.write_string(r, col as u16, value)?,
-                };
-            }
-        }
-        sheet.autofit();
-        book.save_to_buffer()
-    })();
-    match built {
-        Ok(bytes) => (
-            [
-                (header::CONTENT_TYPE, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet".to_string()),
-                (header::CONTENT_DISPOSITION, attachment(format!("{year}年申报统计.xlsx"))),
-            ],
-            bytes,
-        )
-            .into_response(),
-        Err(e) => failed(AppError::internal(e)),
+    match rows(&state, &headers).await {
+        Ok((year, rows)) => xlsx_download(&download(year, &rows)),
+        Err(e) => failed(e),
     }
 }

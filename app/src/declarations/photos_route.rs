@@ -16,8 +16,7 @@ use super::photo_store;
 use super::photos::{validate_caption, Photo, PhotoCategory};
 use super::service;
 use crate::accounts::model::Role;
-use crate::auth::guard::{caller_for_token, Caller};
-use crate::auth::session::{cookie_from_headers, COOKIE};
+use crate::auth::guard::caller_from_headers;
 use crate::db::now;
 use crate::error::AppError;
 use crate::state::AppState;
@@ -25,11 +24,6 @@ use crate::state::AppState;
 pub const UPLOAD_PATH: &str = "/api/declarations/{id}/photos";
 pub const PHOTO_PATH: &str = "/api/photos/{id}";
 pub const THUMB_PATH: &str = "/api/photos/{id}/thumb";
-
-async fn caller(state: &AppState, headers: &HeaderMap) -> Result<Caller, AppError> {
-    let token = cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    caller_for_token(&state.pool, &token).await?.ok_or(AppError::Unauthorized)
-}
 
 fn wants_json(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("application/json"))
@@ -61,7 +55,7 @@ pub async fn upload(
 }
 
 async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: Multipart) -> Result<Photo, AppError> {
-    let caller = caller(state, headers).await?;
+    let caller = caller_from_headers(&state.pool, headers).await?;
     if !caller.role.is_school_role() {
         return Err(AppError::Forbidden);
     }
@@ -199,7 +193,7 @@ pub async fn thumb(state: State<AppState>, path: Path<i64>, headers: HeaderMap) 
 
 async fn serve(State(state): State<AppState>, Path(id): Path<i64>, headers: HeaderMap, file: &str) -> Response {
     let result = async {
-        let caller = caller(&state, &headers).await?;
+        let caller = caller_from_headers(&state.pool, &headers).await?;
         if caller.role == Role::Org {
             return Err(AppError::Forbidden);
         }

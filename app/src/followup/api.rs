@@ -49,8 +49,9 @@ async fn approved_rows(pool: &Pool, year: i64, school: Option<i64>) -> Result<Ve
     Ok(repo::list(pool, year, school).await?.into_iter().filter(|r| r.status() == Status::Approved).collect())
 }
 
+/// What a school submitted for the year, and when.
 #[cfg(feature = "ssr")]
-async fn stored(pool: &Pool, school: i64, year: i64) -> Result<Option<(FollowUp, i64)>, AppError> {
+pub(crate) async fn stored(pool: &Pool, school: i64, year: i64) -> Result<Option<(FollowUp, i64)>, AppError> {
     let row: Option<(String, i64)> =
         sqlx::query_as("SELECT content, submitted_at FROM followups WHERE institution_id = $1 AND year = $2")
             .bind(school)

@@ -46,7 +46,7 @@ fn SchoolForm(m: MyFollowUp, submit: ServerAction<SubmitFollowup>) -> impl IntoV
     let f = m.followup.clone();
     let value = move |name: &str, stored: &str| echo.get(name).cloned().unwrap_or_else(|| stored.to_string());
     view! {
-        <p>{t("获批试点：", "Approved pilots: ")}{m.approved.join("、")}</p>
+        <p>{t("获批试点：", "Approved pilots: ")}{m.approved.join("、")}" " <a href="/results">{t("试点结果", "Results")}</a></p>
         {m.submitted_at.map(|at| view! { <p class="muted">{t("上次提交：", "Last submitted: ")}{format_shanghai(at)}</p> })}
         {done}
         <ActionForm action=submit attr:class="card form followup">

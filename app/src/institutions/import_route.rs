@@ -12,8 +12,7 @@ use axum::Json;
 use super::model::ImportReport;
 use super::service;
 use crate::accounts::model::Role;
-use crate::auth::guard::{caller_for_token, check_role};
-use crate::auth::session::{cookie_from_headers, COOKIE};
+use crate::auth::guard::{caller_from_headers, check_role};
 use crate::db::{now, Pool};
 use crate::error::AppError;
 use crate::state::AppState;
@@ -75,9 +74,7 @@ async fn import(
     headers: &HeaderMap,
     mut multipart: Multipart,
 ) -> Result<(i64, ImportReport), AppError> {
-    let token = cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    let caller = caller_for_token(&state.pool, &token).await?.ok_or(AppError::Unauthorized)?;
-    let caller = check_role(caller, &[Role::Secretariat])?;
+    let caller = check_role(caller_from_headers(&state.pool, headers).await?, &[Role::Secretariat])?;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| bad_upload())? {
         if field.name() == Some("file") {

@@ -3,6 +3,7 @@
 use super::model::{ContactCard, Faq, Notice, NoticeInput, Policy, PolicyInput};
 use crate::db::{like_pattern, now, touched, Pool};
 use crate::error::AppError;
+use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
 struct PolicyRow {
@@ -122,6 +123,13 @@ pub async fn list_notices(pool: &Pool, limit: i64) -> Result<Vec<Notice>, AppErr
 /// Publishes a notice and queues a push for its audience's devices that chose new notices.
 pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
     let mut tx = pool.begin().await?;
+    let id = insert_notice_in(&mut tx, input, by).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+/// `insert_notice` inside the caller's transaction (results publication writes more with it).
+pub async fn insert_notice_in(conn: &mut AnyConnection, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO notices (title, body, audience, pinned, links, published_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -133,14 +141,14 @@ pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<
     .bind(input.link_list().join("\n"))
     .bind(now())
     .bind(by)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *conn)
     .await?;
     let roles: Vec<&str> =
         if input.audience.is_empty() { vec![] } else { vec![input.audience.as_str(), "secretariat"] };
     let title = crate::i18n::Text::new("新通知", "New notice");
     let body = crate::i18n::Text::new(input.title.trim(), input.title.trim());
     crate::push::queue::enqueue(
-        &mut tx,
+        conn,
         crate::push::queue::Audience::Roles(&roles),
         crate::push::model::Kind::Notices,
         &title,
@@ -148,8 +156,20 @@ pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<
         &format!("/notices#notice-{id}"),
     )
     .await?;
-    tx.commit().await?;
     Ok(id)
+}
+
+/// Rewrites a published notice in place (a corrected results notice), inside the caller's transaction.
+pub async fn rewrite_notice(conn: &mut AnyConnection, id: i64, input: &NoticeInput) -> Result<(), AppError> {
+    sqlx::query("UPDATE notices SET title = $1, body = $2, pinned = $3, published_at = $4 WHERE id = $5")
+        .bind(input.title.trim())
+        .bind(input.body.trim())
+        .bind(i64::from(input.pinned))
+        .bind(now())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
 }
 
 pub async fn update_notice(pool: &Pool, id: i64, input: &NoticeInput) -> Result<(), AppError> {
@@ -166,8 +186,12 @@ pub async fn update_notice(pool: &Pool, id: i64, input: &NoticeInput) -> Result<
     )
 }
 
+/// Deleting a results notice withdraws that publication too (the secretariat can publish again).
 pub async fn delete_notice(pool: &Pool, id: i64) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM notices WHERE id = $1").bind(id).execute(pool).await?;
+    let mut tx = pool.begin().await?;
+    sqlx::query("DELETE FROM results_publications WHERE notice_id = $1").bind(id).execute(&mut *tx).await?;
+    sqlx::query("DELETE FROM notices WHERE id = $1").bind(id).execute(&mut *tx).await?;
+    tx.commit().await?;
     Ok(())
 }
 

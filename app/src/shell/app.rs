@@ -108,6 +108,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/assignments") view={Lazy::<AssignmentsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/assignments/:id") view={Lazy::<ScoringRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/followup") view={Lazy::<FollowUpRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/results") view={Lazy::<ResultsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/results/roster/:id") view={Lazy::<RosterRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

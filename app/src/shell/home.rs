@@ -50,6 +50,7 @@ fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoVi
                 {home.user.as_ref().is_some_and(|u| matches!(u.role, Role::Secretariat | Role::Coordinator | Role::Lead)).then(|| view! {
                     <a class="button" href="/declarations">{t("申报书", "Declarations")}</a>
                 })}
+                <a class="button" href="/results">{t("试点结果", "Results")}</a>
             </p>
         })}
         <Panel panel=home.panel decide/>

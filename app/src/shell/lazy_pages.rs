@@ -17,6 +17,7 @@ use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
 use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
+use crate::results::page::{ResultsPage, RosterPage};
 use crate::review::pages::{AssignmentsPage, ReviewPage, ScoringPage};
 
 /// `lazy!(Route, Page)`: a lazy route that shows `Page`.
@@ -63,4 +64,6 @@ lazy! {
     AssignmentsRoute => AssignmentsPage,
     ScoringRoute => ScoringPage,
     FollowUpRoute => FollowUpPage,
+    ResultsRoute => ResultsPage,
+    RosterRoute => RosterPage,
 }

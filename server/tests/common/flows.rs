@@ -100,3 +100,45 @@ pub async fn submitted(app: &TestApp, lead: &Client, planned: &str) -> String {
     assert_eq!(act(app, lead, &id, "Submit", "").await.0, StatusCode::OK);
     id
 }
+
+/// A 物流管理 declaration of `school` at `level` filled and submitted by `lead`, then final-submitted by
+/// `coordinator`: awaiting the secretariat's review. Returns its id.
+pub async fn awaiting_review(app: &TestApp, school: &str, level: &str, lead: &Client, coordinator: &Client) -> String {
+    let (status, id) = create_at(app, lead, school, "物流管理", level).await;
+    assert_eq!(status, StatusCode::OK, "{id}");
+    let id = id.to_string();
+    let (status, body) = app.call(lead, "declarations/save", &form(&id, "1", "530802", "60", "实训中心")).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(act(app, lead, &id, "Submit", "").await.0, StatusCode::OK);
+    assert_eq!(act(app, coordinator, &id, "FinalSubmit", "").await.0, StatusCode::OK);
+    id
+}
+
+/// The two demo schools' people, logged in: (lead A, coordinator A, lead B, coordinator B).
+pub async fn both_schools(app: &TestApp) -> (Client, Client, Client, Client) {
+    (
+        app.login_as("demo_lead").await,
+        app.login_as("demo_coordinator").await,
+        app.login_as("demo_lead_b").await,
+        app.login_as("demo_coordinator_b").await,
+    )
+}
+
+/// A complete follow-up of a school with one 物流管理 lead (the form the coordinator submits).
+pub fn followup_form() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("leadership_group", "组长：教学副校长；成员：教务处处长、各二级学院院长"),
+        ("working_group", "教务处牵头"),
+        ("leader_name", "张三"),
+        ("leader_title", "副校长"),
+        ("leader_phone", "0771-1234567"),
+        ("staff_name", "李四"),
+        ("staff_title", "教务处副处长"),
+        ("staff_mobile", "13800000000"),
+        ("staff_qq_email", "12345678@qq.com"),
+        ("leads[0][certificate]", "物流管理"),
+        ("leads[0][name]", "王五"),
+        ("leads[0][mobile]", "13900000000"),
+        ("leads[0][qq_email]", "87654321@qq.com"),
+    ]
+}

@@ -77,6 +77,12 @@ impl TestApp {
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
     }
 
+    /// GETs a download (an export) and returns its status and bytes.
+    pub async fn download(&self, client: &Client, path: &str) -> (StatusCode, Vec<u8>) {
+        let response = client.get(format!("{}{path}", self.base)).send().await.expect("download");
+        (response.status(), response.bytes().await.unwrap_or_default().to_vec())
+    }
+
     /// Uploads a file to an import route (`institutions` or `majors`) as the browser's form does, asking
     /// for the JSON report.
     pub async fn upload(&self, client: &Client, what: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {

@@ -41,7 +41,10 @@ pub fn ReviewPage() -> impl IntoView {
     });
     view! {
         <h1>{t("专家评审", "Expert review")}</h1>
-        <p><a href="/followup">{t("获批院校工作机构及联系人填报情况", "Approved schools' working organizations and contacts")}</a></p>
+        <p class="row-actions">
+            <a href="/followup">{t("获批院校工作机构及联系人填报情况", "Approved schools' working organizations and contacts")}</a>
+            <a href="/results">{t("牵头院校与结果公布", "Lead institutions and publishing the results")}</a>
+        </p>
         <ErrorBox error/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -84,6 +84,7 @@ test('experts score on phones and the secretariat approves in one decision', asy
   const row = page.locator(`.review-row[data-id="${id}"]`);
   await expect(row.locator('.aggregate')).toContainText('平均 71.3');
   await row.getByLabel('选择').check();
+  await row.getByLabel(/单独意见/).fill('设备清单已补齐，同意试点');
   const decide = page.locator('form.decide');
   await decide.getByLabel('通过', { exact: true }).check();
   await decide.getByLabel(/审批意见/).fill('同意试点');
@@ -95,6 +96,7 @@ test('experts score on phones and the secretariat approves in one decision', asy
   await page.goto(`/declarations/${id}`);
   await ready(page, info);
   await expect(page.locator('.tag.status')).toHaveText('已通过');
+  await expect(page.locator('.timeline')).toContainText('设备清单已补齐，同意试点');
   await logout(page, info);
 
   // The school records its working organization and contacts for the secretariat.

@@ -9,19 +9,32 @@ use common::TestApp;
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
-async fn assign_and_decide(app: &TestApp, secretariat: &Client, ids: &[&str], decision: &str, comment: &str) {
+async fn assign(app: &TestApp, secretariat: &Client, ids: &[&str]) {
     let expert = app.account_id("demo_expert").await.to_string();
     for id in ids {
         let (status, body) =
             app.call(secretariat, "review/assign", &[("declaration_id", id), ("expert_id", expert.as_str())]).await;
         assert_eq!(status, StatusCode::OK, "{body}");
     }
-    let mut form: Vec<(String, String)> =
-        ids.iter().enumerate().map(|(n, id)| (format!("ids[{n}]"), id.to_string())).collect();
+}
+
+/// 统一审批 of `ids` with a common comment and, per declaration, its own comment (empty: none).
+async fn decide(
+    app: &TestApp,
+    secretariat: &Client,
+    ids: &[(&str, &str)],
+    decision: &str,
+    comment: &str,
+) -> (StatusCode, Value) {
+    let mut form: Vec<(String, String)> = Vec::new();
+    for (n, (id, own)) in ids.iter().enumerate() {
+        form.push((format!("ids[{n}]"), id.to_string()));
+        form.push((format!("notes[{n}][id]"), id.to_string()));
+        form.push((format!("notes[{n}][text]"), own.to_string()));
+    }
     form.extend([("decision".into(), decision.into()), ("comment".into(), comment.into())]);
     let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    let (status, body) = app.call(secretariat, "review/decide", &pairs).await;
-    assert_eq!(status, StatusCode::OK, "{body}");
+    app.call(secretariat, "review/decide", &pairs).await
 }
 
 async fn results(app: &TestApp, client: &Client) -> Value {
@@ -45,7 +58,9 @@ async fn the_secretariat_names_lead_institutions_publishes_and_the_lead_institut
     let a = awaiting_review(&app, common::SCHOOL_A, "junior", &lead, &coordinator).await;
     let b = awaiting_review(&app, common::SCHOOL_B, "junior", &lead_b, &coordinator_b).await;
     let a2 = awaiting_review(&app, common::SCHOOL_A, "intermediate", &lead, &coordinator).await;
-    assign_and_decide(&app, &secretariat, &[&a, &b], "approve", "同意试点").await;
+    assign(&app, &secretariat, &[&a, &b, &a2]).await;
+    let (status, body) = decide(&app, &secretariat, &[(&a, ""), (&b, "")], "approve", "同意试点").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 
     // Before publication only the secretariat sees the results; the exports are refused to others.
     let before = results(&app, &coordinator_b).await;
@@ -61,7 +76,13 @@ async fn the_secretariat_names_lead_institutions_publishes_and_the_lead_institut
     assert!(body.to_string().contains("还有 1 份申报书未审批"), "{body}");
     let (status, body) = app.call(&secretariat, "results/publish", &[("confirm_undecided", "1")]).await;
     assert_eq!(status, StatusCode::CONFLICT, "confirmed, it still needs the leads: {body}");
-    assign_and_decide(&app, &secretariat, &[&a2], "reject", "实训条件不足").await;
+    // A rejection needs a comment: its own, or the common one.
+    let (status, _) = decide(&app, &secretariat, &[(&a2, "")], "reject", "").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    let (status, body) = decide(&app, &secretariat, &[(&a2, "实训条件不足，缺少仓储设备")], "reject", "").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let (_, inbox) = app.call(&lead, "inbox/list", &[]).await;
+    assert!(inbox.to_string().contains("实训条件不足，缺少仓储设备"), "its own comment reached the school: {inbox}");
     let (status, body) = app.call(&secretariat, "results/publish", &[]).await;
     assert_eq!(status, StatusCode::CONFLICT);
     assert!(body.to_string().contains("以下证书尚未指定牵头院校：物流管理"), "{body}");

@@ -162,3 +162,36 @@ async fn experts_are_assigned_around_conflicts_score_and_the_secretariat_decides
     let (_, inbox_a) = app.call(&coordinator, "inbox/list", &[]).await;
     assert!(!inbox_a.to_string().contains("请填报试点工作机构及联系人"), "school A has submitted");
 }
+
+#[tokio::test]
+async fn bulk_assignment_gives_a_declaration_an_expert_of_its_area_first() {
+    let app = TestApp::spawn().await;
+    set_window(&app, true).await;
+    let (lead, coordinator, _, _) = both_schools(&app).await;
+    // Its major 530802 (物流管理) is in 财经商贸大类.
+    let a = awaiting_review(&app, common::SCHOOL_A, "junior", &lead, &coordinator).await;
+    let secretariat = app.login_as("demo_secretariat").await;
+    let (expert, expert_b) = (app.login_as("demo_expert").await, app.login_as("demo_expert_b").await);
+
+    // Experts choose their areas among the catalog's categories; no one else does.
+    let finance = [("areas[0]", "财经商贸大类")];
+    assert_eq!(app.call(&secretariat, "review/set-areas", &finance).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = app.call(&expert_b, "review/set-areas", &[("areas[0]", "不存在大类")]).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(body.to_string().contains("不是专业目录中的专业大类"), "{body}");
+    assert_eq!(app.call(&expert_b, "review/set-areas", &finance).await.0, StatusCode::OK);
+    assert_eq!(app.call(&expert, "review/set-areas", &[("areas[0]", "土木建筑大类")]).await.0, StatusCode::OK);
+    assert_eq!(app.call(&coordinator, "review/my-areas", &[]).await.0, StatusCode::FORBIDDEN);
+    let (_, areas) = app.call(&expert_b, "review/my-areas", &[]).await;
+    assert!(areas[0].as_array().unwrap().contains(&"交通运输大类".into()), "{areas}");
+    assert_eq!(areas[1], serde_json::json!(["财经商贸大类"]));
+
+    // Equal loads would give it to the lower id (demo_expert); its area gives it to demo_expert_b.
+    let year = app.call(&app.client(), "declarations/window", &[]).await.1["year"].to_string();
+    let (status, report) =
+        app.call(&secretariat, "review/assign-all", &[("year", year.as_str()), ("per_declaration", "1")]).await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["assigned"], 1);
+    let (_, o) = overview(&app, &secretariat).await;
+    assert_eq!(row(&o, &a)["experts"][0][0], "乙校评审专家（演示）", "{o}");
+}

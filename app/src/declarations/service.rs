@@ -323,8 +323,8 @@ pub async fn act(pool: &Pool, caller: &Caller, id: i64, action: Action, comment:
     act_many(pool, caller, &[id], action, comment).await
 }
 
-/// Applies an action to several declarations at once, all or nothing (the coordinator's batch final
-/// submission; the secretariat's decisions).
+/// Applies an action to several declarations at once with one comment, all or nothing (the coordinator's
+/// batch final submission).
 pub async fn act_many(
     pool: &Pool,
     caller: &Caller,
@@ -332,13 +332,21 @@ pub async fn act_many(
     action: Action,
     comment: &str,
 ) -> Result<(), AppError> {
-    if ids.is_empty() {
+    let each: Vec<(i64, String)> = ids.iter().map(|id| (*id, comment.to_string())).collect();
+    act_each(pool, caller, &each, action).await
+}
+
+/// Applies an action to several declarations at once, each with its own comment, all or nothing (the
+/// secretariat's 统一审批).
+pub async fn act_each(pool: &Pool, caller: &Caller, each: &[(i64, String)], action: Action) -> Result<(), AppError> {
+    if each.is_empty() {
         return Err(AppError::field("ids", "请至少选择一份申报书。", "Choose at least one declaration."));
     }
     let window_open = current_status(pool).await?.state.is_open();
     let thresholds = repo::thresholds(pool).await?;
     let mut rows = Vec::new();
-    for id in ids {
+    for (id, comment) in each {
+        let comment = comment.as_str();
         let row = readable(pool, caller, *id).await?;
         let from = row.status();
         let to = transition(from, action, caller.role, window_open, comment).map_err(|refusal| match refusal {
@@ -358,10 +366,10 @@ pub async fn act_many(
         if action == Action::FinalSubmit {
             ensure_final_ready(&row, thresholds)?;
         }
-        rows.push((row, from, to));
+        rows.push((row, from, to, comment));
     }
     let mut tx = pool.begin().await?;
-    for (row, from, to) in &rows {
+    for (row, from, to, comment) in &rows {
         repo::set_status(&mut tx, row.id, *from, *to, caller.id, comment).await?;
         let mut to_tell = vec![row.lead_id];
         if matches!(

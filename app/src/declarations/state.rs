@@ -102,7 +102,7 @@ impl Action {
 
     /// Whether the action needs a comment (a reason the school will read).
     pub fn needs_comment(self) -> bool {
-        matches!(self, Action::ReturnToLead | Action::ReturnForRevision | Action::Reopen)
+        matches!(self, Action::ReturnToLead | Action::ReturnForRevision | Action::Reject | Action::Reopen)
     }
 
     fn roles(self) -> &'static [Role] {

@@ -79,9 +79,22 @@ pub async fn assign_all(year: i64, per_declaration: String) -> Result<AssignRepo
     .await
 }
 
-/// 统一审批: approve or reject many declarations at once with one comment.
+/// A comment for one declaration of a bulk decision (empty: the common comment applies).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionNote {
+    pub id: i64,
+    #[serde(default)]
+    pub text: String,
+}
+
+/// 统一审批: approve or reject many declarations at once, with one comment for all or one each.
 #[server(prefix = "/api", endpoint = "review/decide")]
-pub async fn decide(ids: Option<Vec<i64>>, decision: String, comment: Option<String>) -> Result<(), AppError> {
+pub async fn decide(
+    ids: Option<Vec<i64>>,
+    decision: String,
+    comment: Option<String>,
+    notes: Option<Vec<DecisionNote>>,
+) -> Result<(), AppError> {
     let comment = comment.unwrap_or_default();
     run_form(vec![("comment", comment.clone())], async {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
@@ -90,8 +103,16 @@ pub async fn decide(ids: Option<Vec<i64>>, decision: String, comment: Option<Str
             "reject" => crate::declarations::state::Action::Reject,
             _ => return Err(AppError::field("decision", "请选择通过或不通过。", "Choose approve or reject.")),
         };
-        crate::declarations::service::act_many(&app_state()?.pool, &caller, &ids.unwrap_or_default(), action, &comment)
-            .await
+        let notes = notes.unwrap_or_default();
+        let each: Vec<(i64, String)> = ids
+            .unwrap_or_default()
+            .into_iter()
+            .map(|id| {
+                let own = notes.iter().find(|n| n.id == id).map(|n| n.text.trim()).filter(|t| !t.is_empty());
+                (id, own.unwrap_or(&comment).to_string())
+            })
+            .collect();
+        crate::declarations::service::act_each(&app_state()?.pool, &caller, &each, action).await
     })
     .await
 }
@@ -159,6 +180,26 @@ pub async fn set_conflicts(institutions: Option<Vec<i64>>) -> Result<(), AppErro
     run(async {
         let caller = guard::require_role(&[Role::Expert]).await?;
         service::set_conflicts(&app_state()?.pool, &caller, &institutions.unwrap_or_default()).await
+    })
+    .await
+}
+
+/// The areas (专业大类) of the major catalog, and those the expert knows.
+#[server(prefix = "/api", endpoint = "review/my-areas")]
+pub async fn my_areas() -> Result<(Vec<String>, Vec<String>), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        let pool = app_state()?.pool;
+        Ok((service::all_areas(&pool).await?, service::my_areas(&pool, &caller).await?))
+    })
+    .await
+}
+
+#[server(prefix = "/api", endpoint = "review/set-areas")]
+pub async fn set_areas(areas: Option<Vec<String>>) -> Result<(), AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Expert]).await?;
+        service::set_areas(&app_state()?.pool, &caller, &areas.unwrap_or_default()).await
     })
     .await
 }

@@ -12,7 +12,7 @@ pub struct Expert {
     pub load: usize,
     /// Institutions they may not review.
     pub conflicts: Vec<i64>,
-    /// Certificate areas they know (e.g. 财经商贸); empty: any.
+    /// Areas they know (专业大类, e.g. 财经商贸大类); empty: none preferred.
     pub areas: Vec<String>,
 }
 
@@ -33,6 +33,19 @@ pub struct Plan {
     pub assignments: Vec<(i64, i64)>,
     /// Declarations that could not get N experts, with how many are missing.
     pub short: Vec<(i64, usize)>,
+}
+
+/// A declaration's area: the category (专业大类) most of its majors belong to, the earliest on a tie; empty
+/// when none of its majors has one.
+pub fn main_area(categories: &[String]) -> String {
+    let mut best: (usize, &str) = (0, "");
+    for c in categories.iter().filter(|c| !c.is_empty()) {
+        let count = categories.iter().filter(|x| *x == c).count();
+        if count > best.0 {
+            best = (count, c);
+        }
+    }
+    best.1.to_string()
 }
 
 fn may_review(expert: &Expert, d: &PendingDeclaration) -> bool {
@@ -124,6 +137,15 @@ mod tests {
         let plan = plan(&[d], &experts, 2);
         assert_eq!(plan.assignments, vec![(1, 2)]);
         assert_eq!(plan.short, vec![(1, 1)]);
+    }
+
+    #[test]
+    fn a_declaration_falls_in_the_area_of_most_of_its_majors() {
+        let cats = |list: &[&str]| list.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(main_area(&cats(&["财经商贸大类", "交通运输大类", "交通运输大类"])), "交通运输大类");
+        assert_eq!(main_area(&cats(&["财经商贸大类", "交通运输大类"])), "财经商贸大类", "the earliest on a tie");
+        assert_eq!(main_area(&cats(&["", ""])), "");
+        assert_eq!(main_area(&[]), "");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use sqlx::AnyConnection;
 
-use super::assign::{plan, Expert, PendingDeclaration, Plan};
+use super::assign::{main_area, plan, Expert, PendingDeclaration, Plan};
 use super::model::{ExpertLoad, MyAssignment, ProgressRow, ReviewOverview, ScoreView};
 use super::rubric::{default_rubric, parse_rubric, parse_score, Recommendation, Rubric, Score, ScoreInput};
 use super::scores::aggregate;
@@ -63,18 +63,6 @@ pub async fn save_rubric(pool: &Pool, caller: &Caller, year: i64, text: &str) ->
     Ok(())
 }
 
-/// The institutions an expert may not review: their own and those they declared.
-async fn conflicts_of(pool: &Pool, expert: i64) -> Result<Vec<i64>, AppError> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT institution_id FROM expert_conflicts WHERE expert_id = $1 \
-         UNION SELECT institution_id FROM accounts WHERE id = $1 AND institution_id IS NOT NULL",
-    )
-    .bind(expert)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
 /// An expert declares the institutions they may not review (besides their own).
 pub async fn set_conflicts(pool: &Pool, caller: &Caller, institutions: &[i64]) -> Result<(), AppError> {
     require(caller, Role::Expert)?;
@@ -103,22 +91,71 @@ pub async fn my_conflicts(pool: &Pool, caller: &Caller) -> Result<Vec<i64>, AppE
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
-/// Active experts with how many declarations of the year they hold (conflicts declared do not count).
+/// Active experts with how many declarations of the year they hold (conflicts declared do not count), their
+/// conflicts and their areas, in three queries whatever the number of experts.
 async fn experts(pool: &Pool, year: i64) -> Result<Vec<(Expert, String)>, AppError> {
-    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+    let rows: Vec<(i64, String, i64, Option<i64>)> = sqlx::query_as(
         "SELECT a.id, a.display_name, (SELECT COUNT(*) FROM review_assignments r JOIN declarations d \
-         ON d.id = r.declaration_id WHERE r.expert_id = a.id AND d.year = $1 AND r.conflict_note IS NULL) \
-         FROM accounts a WHERE a.role = 'expert' AND a.status = 'active' ORDER BY a.id",
+         ON d.id = r.declaration_id WHERE r.expert_id = a.id AND d.year = $1 AND r.conflict_note IS NULL), \
+         a.institution_id FROM accounts a WHERE a.role = 'expert' AND a.status = 'active' ORDER BY a.id",
     )
     .bind(year)
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::with_capacity(rows.len());
-    for (id, name, load) in rows {
-        let conflicts = conflicts_of(pool, id).await?;
-        out.push((Expert { id, load: load as usize, conflicts, areas: Vec::new() }, name));
+    let declared: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT expert_id, institution_id FROM expert_conflicts").fetch_all(pool).await?;
+    let areas: Vec<(i64, String)> =
+        sqlx::query_as("SELECT expert_id, area FROM expert_areas ORDER BY area").fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, load, own)| {
+            let conflicts = own.into_iter().chain(declared.iter().filter(|(e, _)| *e == id).map(|(_, i)| *i)).collect();
+            let areas = areas.iter().filter(|(e, _)| *e == id).map(|(_, a)| a.clone()).collect();
+            (Expert { id, load: load as usize, conflicts, areas }, name)
+        })
+        .collect())
+}
+
+/// The catalog's major categories (专业大类 and, for bachelor majors, 学科门类): the areas experts choose.
+pub async fn all_areas(pool: &Pool) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT DISTINCT category FROM majors WHERE category <> '' ORDER BY category")
+            .fetch_all(pool)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+pub async fn my_areas(pool: &Pool, caller: &Caller) -> Result<Vec<String>, AppError> {
+    require(caller, Role::Expert)?;
+    let rows: Vec<(String,)> = sqlx::query_as("SELECT area FROM expert_areas WHERE expert_id = $1 ORDER BY area")
+        .bind(caller.id)
+        .fetch_all(pool)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// An expert says which areas they know; each must be a category of the major catalog.
+pub async fn set_areas(pool: &Pool, caller: &Caller, areas: &[String]) -> Result<(), AppError> {
+    require(caller, Role::Expert)?;
+    let known = all_areas(pool).await?;
+    if let Some(unknown) = areas.iter().find(|a| !known.contains(a)) {
+        return Err(AppError::field(
+            "areas",
+            &format!("“{unknown}”不是专业目录中的专业大类。"),
+            &format!("“{unknown}” is not a category of the major catalog."),
+        ));
     }
-    Ok(out)
+    let mut tx = pool.begin().await?;
+    sqlx::query("DELETE FROM expert_areas WHERE expert_id = $1").bind(caller.id).execute(&mut *tx).await?;
+    for area in areas {
+        sqlx::query("INSERT INTO expert_areas (expert_id, area) VALUES ($1, $2) ON CONFLICT DO NOTHING")
+            .bind(caller.id)
+            .bind(area)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(())
 }
 
 fn reviewable(status: Status) -> bool {
@@ -193,6 +230,15 @@ pub async fn assign_all(pool: &Pool, caller: &Caller, year: i64, per_declaration
         ));
     }
     let rows: Vec<Row> = repo::list(pool, year, None).await?.into_iter().filter(|r| reviewable(r.status())).collect();
+    let categories: Vec<(String, String)> = sqlx::query_as("SELECT code, category FROM majors").fetch_all(pool).await?;
+    let area_of = |r: &Row| {
+        let of_majors: Vec<String> = r
+            .majors
+            .split(',')
+            .filter_map(|code| categories.iter().find(|(c, _)| c == code).map(|(_, cat)| cat.clone()))
+            .collect();
+        main_area(&of_majors)
+    };
     let mut pending = Vec::with_capacity(rows.len());
     for r in &rows {
         // Each expert on the declaration, and whether they declared a conflict on it.
@@ -207,7 +253,7 @@ pub async fn assign_all(pool: &Pool, caller: &Caller, year: i64, per_declaration
         pending.push(PendingDeclaration {
             id: r.id,
             institution_id: r.institution_id,
-            area: String::new(),
+            area: area_of(r),
             assigned: experts_where(0),
             declined: experts_where(1),
         });

@@ -119,7 +119,7 @@ pub fn Actions(d: Declaration, act: ServerAction<ActOnDeclaration>) -> impl Into
                             <div class="field"><label><span class="label">{t("原因或意见（必填）", "Reason (required)")}</span>
                                 <textarea name="comment" rows="2" required></textarea></label></div>
                         })}
-                        {(!action.needs_comment() && matches!(action, Action::Approve | Action::Reject)).then(|| view! {
+                        {(action == Action::Approve).then(|| view! {
                             <div class="field"><label><span class="label">{t("意见", "Comment")}</span><textarea name="comment" rows="2"></textarea></label></div>
                         })}
                         <button type="submit" class=class>{label}</button>

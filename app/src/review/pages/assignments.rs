@@ -4,7 +4,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::i18n::{t, tr};
-use crate::review::api::{my_assignments, my_conflicts, SetConflicts};
+use crate::review::api::{my_areas, my_assignments, my_conflicts, SetAreas, SetConflicts};
 use crate::ui::{ErrorBox, Loading};
 
 #[component]
@@ -13,9 +13,16 @@ pub fn AssignmentsPage() -> impl IntoView {
     let saved = crate::success_version_of!(save);
     let assignments = Resource::new(|| (), |_| my_assignments());
     let conflicts = Resource::new(move || saved.get(), |_| my_conflicts());
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
+    let save_areas = ServerAction::<SetAreas>::new();
+    let areas_saved = crate::success_version_of!(save_areas);
+    let areas = Resource::new(move || areas_saved.get(), |_| my_areas());
+    // One box for both forms: without scripts a refused post comes back as one query the page cannot tell apart.
+    let error = Signal::derive(move || {
+        save.value().get().and_then(|r| r.err()).or_else(|| save_areas.value().get().and_then(|r| r.err()))
+    });
     view! {
         <h1>{t("我的评审任务", "My reviews")}</h1>
+        <ErrorBox error/>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
                 match assignments.await {
@@ -43,6 +50,25 @@ pub fn AssignmentsPage() -> impl IntoView {
             })}
         </Transition>
         <details class="card">
+            <summary>{t("我熟悉的专业大类", "Areas I know")}</summary>
+            <p class="hint">{t(
+                "批量分配时优先把这些专业大类的申报书分给您。",
+                "Bulk assignment gives you declarations of these areas first.",
+            )}</p>
+            <Transition fallback=Loading>
+                {move || Suspend::new(async move {
+                    areas.await.ok().map(|(all, mine)| view! {
+                        <ActionForm action=save_areas attr:class="form areas">
+                            {all.into_iter().enumerate().map(|(n, area)| view! {
+                                <label class="check"><input type="checkbox" name=format!("areas[{n}]") value=area.clone() checked=mine.contains(&area)/>{area.clone()}</label>
+                            }).collect_view()}
+                            <button type="submit">{t("保存", "Save")}</button>
+                        </ActionForm>
+                    })
+                })}
+            </Transition>
+        </details>
+        <details class="card">
             <summary>{t("利益冲突声明", "Conflicts of interest")}</summary>
             <p class="hint">{t(
                 "勾选您不宜评审的院校（任职、兼职或其他关系）。您本人所在院校自动回避。",
@@ -52,7 +78,6 @@ pub fn AssignmentsPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     conflicts.await.ok().map(|(all, mine)| view! {
                         <ActionForm action=save attr:class="form conflicts">
-                            <ErrorBox error/>
                             {all.into_iter().enumerate().map(|(n, (id, name))| view! {
                                 <label class="check"><input type="checkbox" name=format!("institutions[{n}]") value=id checked=mine.contains(&id)/>{name}</label>
                             }).collect_view()}

@@ -126,7 +126,7 @@ fn Overview(o: ReviewOverview, actions: Actions) -> impl IntoView {
                 <label class="check"><input type="radio" name="decision" value="approve"/>{t("通过", "Approve")}</label>
                 <label class="check"><input type="radio" name="decision" value="reject"/>{t("不通过", "Reject")}</label>
             </fieldset>
-            <label class="field"><span class="label">{t("审批意见（不通过时必填）", "Comment (required to reject)")}</span>
+            <label class="field"><span class="label">{t("统一审批意见（不通过时必填）", "Common comment (required to reject)")}</span>
                 <textarea name="comment" rows="2"></textarea>
             </label>
             <button type="submit" class="primary">{t("提交审批结果", "Record the decision")}</button>
@@ -148,6 +148,14 @@ fn Row(n: usize, row: ProgressRow) -> impl IntoView {
         }
     });
     let decidable = d.status == Status::UnderReview;
+    let own_comment = decidable.then(|| {
+        view! {
+            <input type="hidden" name=format!("notes[{n}][id]") value=d.id/>
+            <label class="field own-comment"><span class="label">{t("单独意见（留空则用统一意见）", "Its own comment (empty: the common one)")}</span>
+                <textarea name=format!("notes[{n}][text]") rows="1"></textarea>
+            </label>
+        }
+    });
     view! {
         <li class="card review-row" data-id=d.id>
             {decidable.then(|| view! {
@@ -169,6 +177,7 @@ fn Row(n: usize, row: ProgressRow) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {aggregate}
+            {own_comment}
         </li>
     }
 }

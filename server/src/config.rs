@@ -21,8 +21,8 @@ pub struct Config {
     /// `SHENBAO_PUSH_CONTACT`, default the public URL: a mailto: or https: address push services may use
     /// to reach the operator (RFC 8292).
     pub push_contact: String,
-    /// `SHENBAO_PUSH_INTERVAL_SECS`, default 5: how often the push worker sends due reminders and
-    /// notifications (the queue is also what survives a restart).
+    /// `SHENBAO_PUSH_INTERVAL_SECS`, default 5: how often the push worker sends due notifications (the
+    /// queue is also what survives a restart); it looks for window reminders about once a minute.
     pub push_interval: std::time::Duration,
 }
 

@@ -65,7 +65,7 @@ pub async fn mark_all_read() -> Result<(), AppError> {
 #[component]
 pub fn InboxPage() -> impl IntoView {
     let read = ServerAction::<MarkAllRead>::new();
-    let messages = Resource::new(move || read.version().get(), |_| list_inbox());
+    let messages = crate::ui::resource(move || read.version().get(), |_| list_inbox());
     view! {
         <h1>{t("消息", "Inbox")}</h1>
         <Transition fallback=Loading>

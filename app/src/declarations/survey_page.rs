@@ -24,7 +24,7 @@ pub fn SurveyPage() -> impl IntoView {
     let a = actions;
     let changed =
         (crate::success_version_of!(a.add), crate::success_version_of!(a.step), crate::success_version_of!(a.accept));
-    let survey = Resource::new(move || (changed.0.get(), changed.1.get(), changed.2.get()), |_| get_survey());
+    let survey = crate::ui::resource(move || (changed.0.get(), changed.1.get(), changed.2.get()), |_| get_survey());
     let user = use_user();
     let error = Signal::derive(move || {
         a.step.value().get().and_then(|r| r.err()).or_else(|| a.accept.value().get().and_then(|r| r.err()))

@@ -17,9 +17,9 @@ pub fn WindowsPage() -> impl IntoView {
     let save = ServerAction::<SaveWindow>::new();
     let thresholds = ServerAction::<SetThresholds>::new();
     let saved = crate::success_version_of!(save);
-    let status = Resource::new(move || saved.get(), |_| get_window_status());
+    let status = crate::ui::resource(move || saved.get(), |_| get_window_status());
     let set = crate::success_version_of!(thresholds);
-    let current = Resource::new(move || set.get(), |_| get_thresholds());
+    let current = crate::ui::resource(move || set.get(), |_| get_thresholds());
     let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
     view! {
         <h1>{t("申报计划", "Application window")}</h1>

@@ -162,21 +162,26 @@ pub async fn submit_followup(
     .await
 }
 
+/// Every approved school of the year, with when it submitted (the caller checked the role).
+#[cfg(feature = "ssr")]
+async fn status_list(pool: &Pool) -> Result<Vec<FollowUpStatus>, AppError> {
+    let year = year(pool).await?;
+    let mut schools: Vec<(i64, String)> =
+        approved_rows(pool, year, None).await?.into_iter().map(|r| (r.institution_id, r.institution)).collect();
+    schools.dedup();
+    let mut out = Vec::with_capacity(schools.len());
+    for (institution_id, institution) in schools {
+        let submitted_at = stored(pool, institution_id, year).await?.map(|(_, at)| at);
+        out.push(FollowUpStatus { institution_id, institution, submitted_at });
+    }
+    Ok(out)
+}
+
 #[server(prefix = "/api", endpoint = "followup/status")]
 pub async fn followup_status() -> Result<Vec<FollowUpStatus>, AppError> {
     run(async {
         guard::require_role(&[Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
-        let year = year(&pool).await?;
-        let mut schools: Vec<(i64, String)> =
-            approved_rows(&pool, year, None).await?.into_iter().map(|r| (r.institution_id, r.institution)).collect();
-        schools.dedup();
-        let mut out = Vec::with_capacity(schools.len());
-        for (institution_id, institution) in schools {
-            let submitted_at = stored(&pool, institution_id, year).await?.map(|(_, at)| at);
-            out.push(FollowUpStatus { institution_id, institution, submitted_at });
-        }
-        Ok(out)
+        status_list(&app_state()?.pool).await
     })
     .await
 }
@@ -188,7 +193,7 @@ pub async fn remind_followups() -> Result<usize, AppError> {
         guard::require_role(&[Role::Secretariat]).await?;
         let pool = app_state()?.pool;
         let missing: Vec<FollowUpStatus> =
-            followup_status().await?.into_iter().filter(|s| s.submitted_at.is_none()).collect();
+            status_list(&pool).await?.into_iter().filter(|s| s.submitted_at.is_none()).collect();
         let title = Text::new("请填报试点工作机构及联系人", "Please submit your pilot working organization and contacts");
         let body = Text::new(
             "贵校有获批的1+X证书试点，请在“试点工作机构”页填报领导小组、工作小组及联系人。",

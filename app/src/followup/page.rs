@@ -15,8 +15,8 @@ pub fn FollowUpPage() -> impl IntoView {
     let submit = ServerAction::<SubmitFollowup>::new();
     let remind = ServerAction::<RemindFollowups>::new();
     let submitted = crate::success_version_of!(submit);
-    let mine = Resource::new(move || submitted.get(), |_| my_followup());
-    let status = Resource::new(|| (), |_| followup_status());
+    let mine = crate::ui::resource(move || submitted.get(), |_| my_followup());
+    let status = crate::ui::resource(|| (), |_| followup_status());
     view! {
         <h1>{t("试点工作机构及联系人", "Pilot working organization and contacts")}</h1>
         <Transition fallback=Loading>

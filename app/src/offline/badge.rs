@@ -12,8 +12,7 @@ pub fn SyncBadge() -> impl IntoView {
     let state = use_sync();
     // Rendered only once mounted: the server knows nothing of this browser's outbox, so the first render
     // must match its empty badge even if a sync has already counted something.
-    let mounted = RwSignal::new(false);
-    Effect::new(move |_| mounted.set(true));
+    let mounted = crate::ui::use_mounted();
     let summary = move || {
         if !mounted.get() {
             return None;

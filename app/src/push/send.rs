@@ -180,14 +180,21 @@ pub fn http_client() -> Result<reqwest::Client, AppError> {
 }
 
 /// The background worker: every `every`, sends due window reminders, then delivers the queue.
+/// How often the worker looks for window reminders to queue.
+const REMINDER_CHECK: Duration = Duration::from_secs(60);
+
 pub fn spawn_worker(state: AppState, every: Duration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
+        // Reminders are about days, not seconds: look for them about once a minute (and on the first pass).
+        let reminder_every = (REMINDER_CHECK.as_secs() / every.as_secs().max(1)).max(1);
+        for pass in 0u64.. {
             tick.tick().await;
             // Errors are logged where they are made (AppError::internal) and the next pass tries again.
-            let _ = super::reminders::run_once(&state.pool, now()).await;
+            if pass % reminder_every == 0 {
+                let _ = super::reminders::run_once(&state.pool, now()).await;
+            }
             let _ = deliver_due(&state, now()).await;
         }
     });

@@ -13,7 +13,7 @@ use crate::ui::ErrorBox;
 /// The resource and action the account page creates at its top (hydration keeps them in step).
 #[derive(Clone, Copy)]
 pub struct NotificationState {
-    pub devices: Resource<Result<Vec<Device>, AppError>>,
+    pub devices: crate::ui::Res<Result<Vec<Device>, AppError>>,
     pub remove: ServerAction<RemoveDevice>,
     pub subscribed: RwSignal<u32>,
 }
@@ -23,7 +23,7 @@ impl NotificationState {
         let remove = ServerAction::<RemoveDevice>::new();
         let subscribed = RwSignal::new(0u32);
         let removed = crate::success_version_of!(remove);
-        let devices = Resource::new(move || (subscribed.get(), removed.get()), |_| devices());
+        let devices = crate::ui::resource(move || (subscribed.get(), removed.get()), |_| devices());
         NotificationState { devices, remove, subscribed }
     }
 }
@@ -42,8 +42,7 @@ pub fn NotificationSettings(state: NotificationState) -> impl IntoView {
     let done = RwSignal::new(false);
     let busy = RwSignal::new(false);
     // Enabled only once the page's script runs: subscribing is the browser's work.
-    let ready = RwSignal::new(false);
-    Effect::new(move |_| ready.set(true));
+    let ready = crate::ui::use_mounted();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         error.set(None);

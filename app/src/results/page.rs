@@ -17,7 +17,7 @@ pub fn ResultsPage() -> impl IntoView {
     let name_lead = ServerAction::<NameLead>::new();
     let publish = ServerAction::<PublishResults>::new();
     let changed = (crate::success_version_of!(name_lead), crate::success_version_of!(publish));
-    let results = Resource::new(move || (changed.0.get(), changed.1.get()), |_| get_results());
+    let results = crate::ui::resource(move || (changed.0.get(), changed.1.get()), |_| get_results());
     let error = Signal::derive(move || {
         name_lead.value().get().and_then(|r| r.err()).or_else(|| publish.value().get().and_then(|r| r.err()))
     });
@@ -160,7 +160,7 @@ fn Certificate(c: CertificateResult, can_manage: bool, name_lead: ServerAction<N
 pub fn RosterPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let roster = Resource::new(id, get_roster);
+    let roster = crate::ui::resource(id, get_roster);
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -57,7 +57,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-pub type UserResource = Resource<Result<Option<CurrentUser>, AppError>>;
+pub type UserResource = crate::ui::Res<Result<Option<CurrentUser>, AppError>>;
 
 /// The current user's resource, provided by [`App`].
 pub fn use_user() -> UserResource {
@@ -68,7 +68,7 @@ pub fn use_user() -> UserResource {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(initial_lang());
-    let user: UserResource = Resource::new(|| (), |_| get_current_user());
+    let user: UserResource = crate::ui::resource(|| (), |_| get_current_user());
     provide_context(user);
     crate::offline::provide_sync();
     view! {

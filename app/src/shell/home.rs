@@ -15,7 +15,7 @@ use crate::ui::{time::format_shanghai, Loading};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let decide = ServerAction::<DecideMajorRequest>::new();
-    let home = Resource::new(move || decide.version().get(), |_| get_home());
+    let home = crate::ui::resource(move || decide.version().get(), |_| get_home());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {

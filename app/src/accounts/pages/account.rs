@@ -73,8 +73,7 @@ fn LogoutForm() -> impl IntoView {
     };
     // The outbox is known only in the browser, and may be read before this page has hydrated: show the
     // warning once mounted, so the first render matches the server's.
-    let mounted = RwSignal::new(false);
-    Effect::new(move |_| mounted.set(true));
+    let mounted = crate::ui::use_mounted();
     view! {
         {move || (mounted.get() && sync.pending.get() > 0).then(|| view! {
             <div class="card warning unsynced" role="alert">

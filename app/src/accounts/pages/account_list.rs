@@ -79,7 +79,7 @@ pub fn AccountList(
 /// With scripts off the server hands a just-issued password over once through a short-lived cookie.
 #[component]
 pub fn FlashedIssued() -> impl IntoView {
-    let flashed = Resource::new(|| (), |_| take_issued_password());
+    let flashed = crate::ui::resource(|| (), |_| take_issued_password());
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -25,7 +25,7 @@ pub fn StaffPage() -> impl IntoView {
     let create_error = Signal::derive(move || create.value().get().and_then(|r| r.err()));
     let created = Signal::derive(move || create.value().get().and_then(|r| r.ok()));
     let was_reset = Signal::derive(move || reset.value().get().and_then(|r| r.ok()));
-    let accounts = Resource::new(
+    let accounts = crate::ui::resource(
         move || (create.version().get(), reset.version().get(), toggle.version().get()),
         |_| list_accounts(),
     );

@@ -32,14 +32,14 @@ pub fn CertificatePage() -> impl IntoView {
     let capped = crate::success_version_of!(cap);
     let assessed = crate::success_version_of!(assess);
     let certificate =
-        Resource::new(move || (id(), saved.get(), capped.get(), assessed.get()), |(id, ..)| get_certificate(id));
+        crate::ui::resource(move || (id(), saved.get(), capped.get(), assessed.get()), |(id, ..)| get_certificate(id));
     // The eligibility check is a GET form (`?year=&level=&major=`), so it also works without scripts.
     let query = use_query_map();
     let check_params = move || {
         let q = query.read();
         Some((id(), q.get("year")?.parse::<i64>().ok()?, q.get("level")?, q.get("major")?))
     };
-    let check = Resource::new(check_params, |params| async move {
+    let check = crate::ui::resource(check_params, |params| async move {
         match params {
             Some((id, year, level, major)) => Some(check_eligibility(id, year, level, major).await),
             None => None,

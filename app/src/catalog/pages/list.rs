@@ -14,7 +14,7 @@ use crate::ui::{Loading, SearchForm};
 pub fn CertificatesPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
-    let results = Resource::new(q, search_catalog);
+    let results = crate::ui::resource(q, search_catalog);
     view! {
         <h1>{t("证书要求", "Certificate requirements")}</h1>
         <SearchForm

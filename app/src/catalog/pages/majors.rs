@@ -10,7 +10,7 @@ use crate::ui::{ErrorBox, ImportForm, Loading, SearchForm};
 
 #[component]
 pub fn MajorsPage() -> impl IntoView {
-    let counts = Resource::new(|| (), |_| major_counts());
+    let counts = crate::ui::resource(|| (), |_| major_counts());
     view! {
         <h1>{t("专业目录", "Major catalog")}</h1>
         <ErrorBox error=Signal::derive(|| None)/>

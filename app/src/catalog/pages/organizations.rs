@@ -31,7 +31,7 @@ pub fn OrganizationsPage() -> impl IntoView {
         crate::success_version_of!(a.certificate),
         crate::success_version_of!(a.account),
     );
-    let list = Resource::new(move || (saved.0.get(), saved.1.get(), saved.2.get()), |_| list_organizations());
+    let list = crate::ui::resource(move || (saved.0.get(), saved.1.get(), saved.2.get()), |_| list_organizations());
     let error = Signal::derive(move || {
         a.organization
             .value()

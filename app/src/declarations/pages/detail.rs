@@ -44,7 +44,7 @@ pub fn DeclarationPage() -> impl IntoView {
         crate::success_version_of!(a.approve),
         crate::success_version_of!(a.delete_photo),
     );
-    let declaration = Resource::new(
+    let declaration = crate::ui::resource(
         move || {
             let photos = (uploaded.get(), sync.photos_stored.get());
             (id(), changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get(), photos)

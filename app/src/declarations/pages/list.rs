@@ -37,7 +37,7 @@ pub fn DeclarationsPage() -> impl IntoView {
     let create = ServerAction::<CreateDeclaration>::new();
     let submit = ServerAction::<FinalSubmit>::new();
     let submitted = crate::success_version_of!(submit);
-    let list = Resource::new(
+    let list = crate::ui::resource(
         move || (filter(), submitted.get()),
         |(f, _)| {
             let some = |v: String| (!v.is_empty()).then_some(v);
@@ -53,7 +53,7 @@ pub fn DeclarationsPage() -> impl IntoView {
             )
         },
     );
-    let options = Resource::new(|| (), |_| create_options());
+    let options = crate::ui::resource(|| (), |_| create_options());
     let user = use_user();
     // With scripts on, a created declaration opens at once (with scripts off the server redirects).
     #[cfg(feature = "hydrate")]

@@ -11,7 +11,7 @@ use crate::ui::Loading;
 pub fn ImportReportPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let report = Resource::new(id, get_import_report);
+    let report = crate::ui::resource(id, get_import_report);
     // The same page reports registry and major catalog imports; the path says which.
     let location = use_location();
     view! {

@@ -13,7 +13,7 @@ use crate::ui::Loading;
 pub fn InstitutionPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
-    let institution = Resource::new(id, |id| async move {
+    let institution = crate::ui::resource(id, |id| async move {
         match id {
             Some(id) => get_institution(id).await.map(Some),
             None => Ok(None),

@@ -18,7 +18,7 @@ pub fn RegisterPage() -> impl IntoView {
     let query = use_query_map();
     let q = move || query.read().get("q").unwrap_or_default();
     let school = move || query.read().get("school").and_then(|s| s.parse::<i64>().ok());
-    let hits = Resource::new(q, search_registry);
+    let hits = crate::ui::resource(q, search_registry);
     view! {
         <h1>{t("学校注册", "School registration")}</h1>
         <p class="hint">{t(

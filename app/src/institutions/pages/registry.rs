@@ -21,8 +21,8 @@ pub fn RegistryPage() -> impl IntoView {
     let error = Signal::derive(move || {
         decide.value().get().and_then(|r| r.err()).or_else(|| close.value().get().and_then(|r| r.err()))
     });
-    let pending = Resource::new(move || (decide.version().get(), close.version().get()), |_| get_pending_work());
-    let institutions = Resource::new(move || (q(), decide.version().get()), |(q, _)| list_institutions(q));
+    let pending = crate::ui::resource(move || (decide.version().get(), close.version().get()), |_| get_pending_work());
+    let institutions = crate::ui::resource(move || (q(), decide.version().get()), |(q, _)| list_institutions(q));
     view! {
         <h1>{t("院校总库", "Institution registry")}</h1>
         <ErrorBox error/>

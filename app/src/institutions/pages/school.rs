@@ -24,7 +24,7 @@ pub fn SchoolPage() -> impl IntoView {
     let toggle = ServerAction::<SetAccountActive>::new();
     let scope = ServerAction::<SetLeadScope>::new();
     let actions = SchoolActions { contact, add, create, reset, toggle, scope };
-    let overview = Resource::new(
+    let overview = crate::ui::resource(
         move || {
             (
                 contact.version().get(),
@@ -111,7 +111,7 @@ fn CollegeList(institution_id: i64, colleges: Vec<College>, add: ServerAction<Ad
 #[component]
 pub fn Colleges(institution_id: i64) -> impl IntoView {
     let add = ServerAction::<AddCollege>::new();
-    let colleges = Resource::new(move || add.version().get(), move |_| list_colleges(institution_id));
+    let colleges = crate::ui::resource(move || add.version().get(), move |_| list_colleges(institution_id));
     view! {
         <Transition fallback=Loading>
             {move || Suspend::new(async move {

@@ -17,8 +17,8 @@ pub fn FaqPage() -> impl IntoView {
     let q = move || query.read().get("q").unwrap_or_default();
     let save = ServerAction::<SaveFaq>::new();
     let save_contact = ServerAction::<SaveContact>::new();
-    let faqs = Resource::new(move || (q(), save.version().get()), |(q, _)| list_faq(q));
-    let contact = Resource::new(move || save_contact.version().get(), |_| get_contact());
+    let faqs = crate::ui::resource(move || (q(), save.version().get()), |(q, _)| list_faq(q));
+    let contact = crate::ui::resource(move || save_contact.version().get(), |_| get_contact());
     let editor = is_secretariat();
     let error = Signal::derive(move || {
         save.value().get().and_then(|r| r.err()).or_else(|| save_contact.value().get().and_then(|r| r.err()))

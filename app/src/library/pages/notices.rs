@@ -18,7 +18,7 @@ pub fn NoticesPage() -> impl IntoView {
     let error = Signal::derive(move || {
         save.value().get().and_then(|r| r.err()).or_else(|| delete.value().get().and_then(|r| r.err()))
     });
-    let notices = Resource::new(move || (save.version().get(), delete.version().get()), |_| list_notices(0));
+    let notices = crate::ui::resource(move || (save.version().get(), delete.version().get()), |_| list_notices(0));
     let editor = is_secretariat();
     view! {
         <h1>{t("通知公告", "Notices")}</h1>

@@ -21,7 +21,7 @@ pub fn PoliciesPage() -> impl IntoView {
     let error = Signal::derive(move || {
         save.value().get().and_then(|r| r.err()).or_else(|| retire.value().get().and_then(|r| r.err()))
     });
-    let policies = Resource::new(
+    let policies = crate::ui::resource(
         move || (scope(), q(), save.version().get(), retire.version().get()),
         |(scope, q, _, _)| list_policies(scope, q),
     );

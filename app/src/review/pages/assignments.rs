@@ -11,11 +11,11 @@ use crate::ui::{ErrorBox, Loading};
 pub fn AssignmentsPage() -> impl IntoView {
     let save = ServerAction::<SetConflicts>::new();
     let saved = crate::success_version_of!(save);
-    let assignments = Resource::new(|| (), |_| my_assignments());
-    let conflicts = Resource::new(move || saved.get(), |_| my_conflicts());
+    let assignments = crate::ui::resource(|| (), |_| my_assignments());
+    let conflicts = crate::ui::resource(move || saved.get(), |_| my_conflicts());
     let save_areas = ServerAction::<SetAreas>::new();
     let areas_saved = crate::success_version_of!(save_areas);
-    let areas = Resource::new(move || areas_saved.get(), |_| my_areas());
+    let areas = crate::ui::resource(move || areas_saved.get(), |_| my_areas());
     // One box for both forms: without scripts a refused post comes back as one query the page cannot tell apart.
     let error = Signal::derive(move || {
         save.value().get().and_then(|r| r.err()).or_else(|| save_areas.value().get().and_then(|r| r.err()))

@@ -32,7 +32,7 @@ pub fn ReviewPage() -> impl IntoView {
         crate::success_version_of!(a.assign_all),
         crate::success_version_of!(a.decide),
     );
-    let overview = Resource::new(
+    let overview = crate::ui::resource(
         move || (changed.0.get(), changed.1.get(), changed.2.get(), changed.3.get()),
         |_| get_review_overview(None),
     );

@@ -21,8 +21,9 @@ pub fn ScoringPage() -> impl IntoView {
     let score = ServerAction::<SubmitScore>::new();
     let conflict = ServerAction::<DeclareConflict>::new();
     let changed = (crate::success_version_of!(score), crate::success_version_of!(conflict));
-    let view_data = Resource::new(move || (id(), changed.0.get(), changed.1.get()), |(id, ..)| get_score_view(id));
-    let declaration = Resource::new(
+    let view_data =
+        crate::ui::resource(move || (id(), changed.0.get(), changed.1.get()), |(id, ..)| get_score_view(id));
+    let declaration = crate::ui::resource(
         move || (id(), changed.1.get()),
         |(id, _)| async move {
             let v = get_score_view(id).await?;

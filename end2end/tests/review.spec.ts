@@ -179,3 +179,25 @@ test('the secretariat names lead institutions and publishes; the lead institutio
   expect(download.status()).toBe(200);
   expect(download.headers()['content-type']).toContain('spreadsheetml');
 });
+
+test('an expert ticks the areas they know, kept on the server', async ({ page }, info) => {
+  await login(page, info, 'demo_expert');
+  await page.goto('/assignments');
+  await ready(page, info);
+  await page.getByText('我熟悉的专业大类').click();
+  const form = page.locator('form.areas');
+  const area = info.project.name === 'hydrated' ? '交通运输大类' : '土木建筑大类';
+  const box = form.getByLabel(area);
+  const wanted = !(await box.isChecked());
+  await box.setChecked(wanted);
+  await submit(page, info, form.getByRole('button', { name: '保存' }));
+  // Read back from the server: a fresh page shows what it keeps.
+  await expect.poll(async () => {
+    const response = await page.request.post('/api/review/my-areas', { headers: { Accept: 'application/json' } });
+    return ((await response.json())[1] as string[]).includes(area);
+  }).toBe(wanted);
+  await page.reload();
+  await ready(page, info);
+  await page.getByText('我熟悉的专业大类').click();
+  await expect(page.locator('form.areas').getByLabel(area)).toBeChecked({ checked: wanted });
+});

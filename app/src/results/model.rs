@@ -188,7 +188,7 @@ impl Roster {
                 let is_lead = if s.institution == self.lead_institution { "是" } else { "" };
                 match &s.followup {
                     Some(f) => {
-                        let lead = self.lead_contact(f);
+                        let lead = lead_contact(f, &self.certificate);
                         vec![
                             s.institution.clone(),
                             levels,
@@ -218,11 +218,11 @@ impl Roster {
             })
             .collect()
     }
+}
 
-    /// The follow-up's contact for this roster's certificate.
-    pub fn lead_contact<'a>(&self, f: &'a FollowUp) -> Option<&'a crate::followup::model::LeadContact> {
-        f.leads.iter().find(|l| l.certificate == self.certificate)
-    }
+/// A school's follow-up contact for one certificate's lead.
+pub fn lead_contact<'a>(f: &'a FollowUp, certificate: &str) -> Option<&'a crate::followup::model::LeadContact> {
+    f.leads.iter().find(|l| l.certificate == certificate)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::api::{get_results, get_roster, NameLead, PublishResults, ResultsView};
-use super::model::{CertificateResult, Roster, RosterSchool};
+use super::model::{lead_contact, CertificateResult, Roster, RosterSchool};
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
 use crate::ui::{ErrorBox, Loading};
@@ -180,29 +180,30 @@ pub fn RosterPage() -> impl IntoView {
 fn RosterView(r: Roster) -> impl IntoView {
     let missing = r.schools.iter().filter(|s| s.followup.is_none()).count();
     let id = r.certificate_id;
-    let schools = r.schools.clone();
+    let count = r.schools.len();
+    let schools = r.schools;
     view! {
         <h1>{format!("{} {}", r.certificate, t("试点院校名单", "pilot schools"))}</h1>
         <p class="muted">{format!("{}{} · {}{}", r.year, t("年度", ""), t("牵头院校：", "lead institution: "), r.lead_institution)}</p>
-        <p data-missing=missing>{format!("{}{} · {}{missing}", t("试点院校 ", "Pilot schools: "), r.schools.len(), t("未填报联系人 ", "contacts not yet submitted: "))}</p>
+        <p data-missing=missing>{format!("{}{} · {}{missing}", t("试点院校 ", "Pilot schools: "), count, t("未填报联系人 ", "contacts not yet submitted: "))}</p>
         <p class="row-actions">
             <a class="button" href=format!("/api/results/roster/{id}/export.xlsx") download>{t("下载 Excel", "Download Excel")}</a>
             <a class="button" href=format!("/api/results/roster/{id}/export.csv") download>{t("下载 CSV", "Download CSV")}</a>
         </p>
         <ul class="list roster">
-            {schools.into_iter().map(|s| view! { <School s roster=r.clone()/> }).collect_view()}
+            {schools.into_iter().map(|s| view! { <School s certificate=r.certificate.clone()/> }).collect_view()}
         </ul>
     }
 }
 
 #[component]
-fn School(s: RosterSchool, roster: Roster) -> impl IntoView {
+fn School(s: RosterSchool, certificate: String) -> impl IntoView {
     let levels = s.levels.iter().map(|l| tr(&l.label()).to_string()).collect::<Vec<_>>().join("、");
     let contacts = match &s.followup {
         None => view! { <p><span class="tag flag">{t("尚未填报联系人", "Contacts not yet submitted")}</span></p> }
             .into_any(),
         Some(f) => {
-            let lead = roster.lead_contact(f).cloned();
+            let lead = lead_contact(f, &certificate).cloned();
             view! {
                 <dl class="contacts">
                     <dt>{t("分管校领导", "School leader")}</dt>

@@ -92,7 +92,8 @@ impl NoticeInput {
     pub fn validate(&self) -> Result<(), Vec<FieldError>> {
         let mut checks = vec![
             validate_required("title", Text::new("标题", "the title"), &self.title, 100),
-            validate_required("body", Text::new("正文", "the text"), &self.body, 5000),
+            // Long enough for a published results notice, which lists every pilot school of the year.
+            validate_required("body", Text::new("正文", "the text"), &self.body, 20000),
             if self.audience.is_empty() || Role::from_code(&self.audience).is_some() {
                 Ok(())
             } else {

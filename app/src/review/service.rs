@@ -421,6 +421,9 @@ pub async fn declare_conflict(pool: &Pool, caller: &Caller, id: i64, note: &str)
 
 /// The secretariat's view of the year: every declaration in or past review with its experts, scores and
 /// the aggregate; the experts with their loads; and the rubric.
+/// (declaration, expert's name, total in tenths, recommendation, comment).
+type ExpertLine = (i64, String, Option<i64>, Option<String>, String);
+
 pub async fn overview(pool: &Pool, caller: &Caller, year: i64) -> Result<ReviewOverview, AppError> {
     require(caller, Role::Secretariat)?;
     let thresholds = repo::thresholds(pool).await?;
@@ -431,29 +434,32 @@ pub async fn overview(pool: &Pool, caller: &Caller, year: i64) -> Result<ReviewO
             matches!(r.status(), Status::PendingReview | Status::UnderReview | Status::Approved | Status::Rejected)
         })
         .collect();
+    // Every expert's line of the year in one query, in assignment order, then shared out per declaration.
+    let lines: Vec<ExpertLine> = sqlx::query_as(
+        "SELECT r.declaration_id, a.display_name, r.total_tenths, r.recommendation, r.comment FROM review_assignments r \
+         JOIN accounts a ON a.id = r.expert_id JOIN declarations d ON d.id = r.declaration_id \
+         WHERE d.year = $1 AND r.conflict_note IS NULL ORDER BY r.id",
+    )
+    .bind(year)
+    .fetch_all(pool)
+    .await?;
     let mut progress = Vec::with_capacity(rows.len());
     for r in &rows {
-        let experts: Vec<(String, Option<i64>, Option<String>, String)> = sqlx::query_as(
-            "SELECT a.display_name, r.total_tenths, r.recommendation, r.comment FROM review_assignments r \
-             JOIN accounts a ON a.id = r.expert_id WHERE r.declaration_id = $1 AND r.conflict_note IS NULL ORDER BY r.id",
-        )
-        .bind(r.id)
-        .fetch_all(pool)
-        .await?;
-        let scored: Vec<(f64, Recommendation)> = experts
+        let experts: Vec<(String, Option<f64>, Option<Recommendation>, String)> = lines
             .iter()
-            .filter_map(|(_, t, rec, _)| Some(((*t)? as f64 / 10.0, Recommendation::parse(rec.as_deref()?)?)))
+            .filter(|(declaration, ..)| *declaration == r.id)
+            .map(|(_, name, t, rec, comment)| {
+                (
+                    name.clone(),
+                    t.map(|t| t as f64 / 10.0),
+                    rec.as_deref().and_then(Recommendation::parse),
+                    comment.clone(),
+                )
+            })
             .collect();
-        progress.push(ProgressRow {
-            declaration: r.summary(thresholds),
-            experts: experts
-                .into_iter()
-                .map(|(name, t, rec, comment)| {
-                    (name, t.map(|t| t as f64 / 10.0), rec.as_deref().and_then(Recommendation::parse), comment)
-                })
-                .collect(),
-            aggregate: aggregate(&scored),
-        });
+        let scored: Vec<(f64, Recommendation)> =
+            experts.iter().filter_map(|(_, total, rec, _)| Some(((*total)?, (*rec)?))).collect();
+        progress.push(ProgressRow { declaration: r.summary(thresholds), experts, aggregate: aggregate(&scored) });
     }
     let loads =
         experts(pool, year).await?.into_iter().map(|(e, name)| ExpertLoad { id: e.id, name, load: e.load }).collect();

@@ -49,16 +49,24 @@ async fn approved_rows(pool: &Pool, year: i64, school: Option<i64>) -> Result<Ve
     Ok(repo::list(pool, year, school).await?.into_iter().filter(|r| r.status() == Status::Approved).collect())
 }
 
-/// What a school submitted for the year, and when.
+/// What each school (all of them, or only `school`) submitted for the year, and when, by school.
 #[cfg(feature = "ssr")]
-pub(crate) async fn stored(pool: &Pool, school: i64, year: i64) -> Result<Option<(FollowUp, i64)>, AppError> {
-    let row: Option<(String, i64)> =
-        sqlx::query_as("SELECT content, submitted_at FROM followups WHERE institution_id = $1 AND year = $2")
-            .bind(school)
-            .bind(year)
-            .fetch_optional(pool)
-            .await?;
-    row.map(|(json, at)| Ok((serde_json::from_str(&json).map_err(AppError::internal)?, at))).transpose()
+pub(crate) async fn stored(
+    pool: &Pool,
+    school: Option<i64>,
+    year: i64,
+) -> Result<std::collections::HashMap<i64, (FollowUp, i64)>, AppError> {
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT institution_id, content, submitted_at FROM followups WHERE year = $1 \
+         AND ($2 IS NULL OR institution_id = $2)",
+    )
+    .bind(year)
+    .bind(school)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|(id, json, at)| Ok((id, (serde_json::from_str(&json).map_err(AppError::internal)?, at))))
+        .collect()
 }
 
 #[server(prefix = "/api", endpoint = "followup/mine")]
@@ -70,7 +78,7 @@ pub async fn my_followup() -> Result<MyFollowUp, AppError> {
         let school = caller.school_id()?;
         let rows = approved_rows(&pool, year, Some(school)).await?;
         let approved = rows.iter().map(|r| format!("{} {}", r.certificate, r.level().label().zh)).collect();
-        if let Some((followup, at)) = stored(&pool, school, year).await? {
+        if let Some((followup, at)) = stored(&pool, Some(school), year).await?.remove(&school) {
             return Ok(MyFollowUp { year, approved, followup, submitted_at: Some(at) });
         }
         // A start: one line per approved certificate, with its lead's name and mobile from their account.
@@ -169,12 +177,14 @@ async fn status_list(pool: &Pool) -> Result<Vec<FollowUpStatus>, AppError> {
     let mut schools: Vec<(i64, String)> =
         approved_rows(pool, year, None).await?.into_iter().map(|r| (r.institution_id, r.institution)).collect();
     schools.dedup();
-    let mut out = Vec::with_capacity(schools.len());
-    for (institution_id, institution) in schools {
-        let submitted_at = stored(pool, institution_id, year).await?.map(|(_, at)| at);
-        out.push(FollowUpStatus { institution_id, institution, submitted_at });
-    }
-    Ok(out)
+    let submitted = stored(pool, None, year).await?;
+    Ok(schools
+        .into_iter()
+        .map(|(institution_id, institution)| {
+            let submitted_at = submitted.get(&institution_id).map(|(_, at)| *at);
+            FollowUpStatus { institution_id, institution, submitted_at }
+        })
+        .collect())
 }
 
 #[server(prefix = "/api", endpoint = "followup/status")]

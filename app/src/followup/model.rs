@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
-use crate::validate::{validate_mobile, validate_required, FieldError};
+use crate::validate::{collect, validate_mobile, validate_required, FieldError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeadContact {
@@ -66,7 +66,7 @@ impl FollowUp {
     /// Every part is needed before the secretariat can use it; all problems are named at once.
     pub fn check(&self) -> Result<(), Vec<FieldError>> {
         let required = |field, zh, en, value: &str| validate_required(field, Text::new(zh, en), value, 500);
-        let mut errors: Vec<FieldError> = [
+        let mut checks = vec![
             required("leadership_group", "领导小组", "the leadership group", &self.leadership_group),
             required("working_group", "工作小组", "the working group", &self.working_group),
             required("leader_name", "分管校领导姓名", "the leader's name", &self.leader_name),
@@ -76,31 +76,24 @@ impl FollowUp {
             required("staff_title", "教务处联系人职务", "the coordinator staff's title", &self.staff_title),
             validate_mobile("staff_mobile", self.staff_mobile.trim()),
             validate_qq_email("staff_qq_email".into(), &self.staff_qq_email),
-        ]
-        .into_iter()
-        .filter_map(Result::err)
-        .collect();
+        ];
         for (n, lead) in self.leads.iter().enumerate() {
-            if lead.name.trim().is_empty() {
-                errors.push(FieldError::new_owned(
+            checks.push(if lead.name.trim().is_empty() {
+                Err(FieldError::new_owned(
                     format!("leads[{n}][name]"),
                     &format!("请填写“{}”负责人姓名。", lead.certificate),
                     &format!("Enter the lead of \"{}\".", lead.certificate),
-                ));
-            }
-            if let Err(mut e) = validate_mobile("mobile", lead.mobile.trim()) {
+                ))
+            } else {
+                Ok(())
+            });
+            checks.push(validate_mobile("mobile", lead.mobile.trim()).map_err(|mut e| {
                 e.field = format!("leads[{n}][mobile]");
-                errors.push(e);
-            }
-            if let Err(e) = validate_qq_email(format!("leads[{n}][qq_email]"), &lead.qq_email) {
-                errors.push(e);
-            }
+                e
+            }));
+            checks.push(validate_qq_email(format!("leads[{n}][qq_email]"), &lead.qq_email));
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(errors)
-        }
+        collect(checks)
     }
 }
 

@@ -177,25 +177,26 @@ pub async fn rosters_of(pool: &Pool, caller: &Caller, year: i64) -> Result<Vec<(
     .bind(year)
     .fetch_all(pool)
     .await?;
-    let mut out = Vec::new();
-    for (certificate_id, name, school) in led {
-        let allowed = match caller.role {
+    // A lead's own approved certificates at its school, read once.
+    let leads_approved: Vec<i64> = match (caller.role, caller.institution_id) {
+        (Role::Lead, Some(school)) if published => repo::list(pool, year, Some(school))
+            .await?
+            .iter()
+            .filter(|r| r.lead_id == caller.id && r.status() == Status::Approved)
+            .map(|r| r.certificate_id)
+            .collect(),
+        _ => Vec::new(),
+    };
+    Ok(led
+        .into_iter()
+        .filter(|(certificate_id, _, school)| match caller.role {
             Role::Secretariat => true,
-            Role::Coordinator => published && caller.institution_id == Some(school),
-            Role::Lead => {
-                published
-                    && caller.institution_id == Some(school)
-                    && repo::list(pool, year, Some(school)).await?.iter().any(|r| {
-                        r.certificate_id == certificate_id && r.lead_id == caller.id && r.status() == Status::Approved
-                    })
-            }
+            Role::Coordinator => published && caller.institution_id == Some(*school),
+            Role::Lead => caller.institution_id == Some(*school) && leads_approved.contains(certificate_id),
             _ => false,
-        };
-        if allowed {
-            out.push((certificate_id, name));
-        }
-    }
-    Ok(out)
+        })
+        .map(|(certificate_id, name, _)| (certificate_id, name))
+        .collect())
 }
 
 /// A certificate's roster: its approved schools of the year with their follow-up contacts.
@@ -207,11 +208,12 @@ pub async fn roster(pool: &Pool, caller: &Caller, certificate_id: i64) -> Result
     let results = year_results(pool, Some(caller), year).await?;
     let cert =
         results.certificates.into_iter().find(|c| c.certificate_id == certificate_id).ok_or(AppError::NotFound)?;
+    let mut submitted = crate::followup::api::stored(pool, None, year).await?;
     let mut schools = Vec::with_capacity(cert.schools.len());
     for (institution_id, institution) in &cert.schools {
         let levels: Vec<Level> =
             cert.levels.iter().filter(|l| l.schools.contains(institution)).map(|l| l.level).collect();
-        let followup = crate::followup::api::stored(pool, *institution_id, year).await?.map(|(f, _)| f);
+        let followup = submitted.remove(institution_id).map(|(f, _)| f);
         schools.push(RosterSchool {
             institution_id: *institution_id,
             institution: institution.clone(),

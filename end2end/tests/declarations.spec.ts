@@ -1,5 +1,5 @@
 import { Browser, expect, Page, TestInfo, test } from '@playwright/test';
-import { controlled, expectNoHorizontalOverflow, login, logout, ready } from './helpers';
+import { controlled, expectNoHorizontalOverflow, login, logout, ready, submit } from './helpers';
 
 /** Opens a declaration page as a role and waits until it can be used. */
 async function open(page: Page, info: TestInfo, username: string, path: string) {
@@ -79,13 +79,8 @@ test('a declaration goes from a lead on a phone through the school to the secret
   await page.getByLabel('教学场所').fill('物流实训中心，面积600平方米');
   // With scripts the flag shows while typing; the number is confirmed only once it is saved.
   if (info.project.name === 'hydrated') await expect(page.locator('.flag-checks')).toContainText('不少于300人');
-  if (info.project.name === 'hydrated') {
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await expect(page.getByText('已保存。')).toBeVisible();
-  } else {
-    // A plain form post: wait for the answer's page before going on.
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存', exact: true }).click()]);
-  }
+  await submit(page, info, page.getByRole('button', { name: '保存', exact: true }));
+  if (info.project.name === 'hydrated') await expect(page.getByText('已保存。')).toBeVisible();
   await page.reload();
   await ready(page, info);
   await expect(page.locator('.flag-checks')).toContainText('不少于300人');
@@ -135,12 +130,8 @@ test('a declaration goes from a lead on a phone through the school to the secret
   await page.goto(path);
   await ready(page, info);
   await page.getByLabel('教学场所').fill('物流实训中心，面积600平方米，设备照片已补充');
-  if (info.project.name === 'hydrated') {
-    await page.getByRole('button', { name: '保存', exact: true }).click();
-    await expect(page.locator('.save-state')).toHaveText('已保存。');
-  } else {
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存', exact: true }).click()]);
-  }
+  await submit(page, info, page.getByRole('button', { name: '保存', exact: true }));
+  if (info.project.name === 'hydrated') await expect(page.locator('.save-state')).toHaveText('已保存。');
   await page.reload();
   await expect(page.getByLabel('教学场所')).toHaveValue(/设备照片已补充/);
   await ready(page, info);

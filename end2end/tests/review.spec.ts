@@ -1,5 +1,5 @@
 import { expect, Page, TestInfo, test } from '@playwright/test';
-import { expectNoHorizontalOverflow, login, logout, ready } from './helpers';
+import { expectNoHorizontalOverflow, login, logout, ready, submit } from './helpers';
 
 /** A server function called as the logged-in page's user (form in, JSON out). */
 async function call(page: Page, endpoint: string, form: Record<string, string>) {
@@ -19,12 +19,8 @@ async function score(page: Page, info: TestInfo, title: string, marks: string[],
   for (const [n, mark] of marks.entries()) await form.locator(`input[name="marks[${n}]"]`).fill(mark);
   await form.getByLabel(recommendation).check();
   await form.getByLabel('评审意见').fill(comment);
-  if (info.project.name === 'hydrated') {
-    await form.getByRole('button', { name: '提交评分' }).click();
-    await expect(page.getByText('评分已保存。')).toBeVisible();
-  } else {
-    await Promise.all([page.waitForNavigation(), form.getByRole('button', { name: '提交评分' }).click()]);
-  }
+  await submit(page, info, form.getByRole('button', { name: '提交评分' }));
+  if (info.project.name === 'hydrated') await expect(page.getByText('评分已保存。')).toBeVisible();
   // Reopened, the form shows the score the server keeps.
   await page.reload();
   await ready(page, info);
@@ -114,25 +110,12 @@ test('experts score on phones and the secretariat approves in one decision', asy
   for (const [name, value] of Object.entries(fields)) await followup.locator(`[name="${name}"]`).fill(value);
   const mailboxes = followup.locator('input[name$="[qq_email]"]');
   for (let n = 0; n < (await mailboxes.count()); n++) await mailboxes.nth(n).fill(`8765432${n}@qq.com`);
-  if (info.project.name === 'hydrated') {
-    await followup.getByRole('button', { name: '提交秘书处' }).click();
-    await expect(page.getByText('已提交秘书处。')).toBeVisible();
-  } else {
-    await Promise.all([page.waitForNavigation(), followup.getByRole('button', { name: '提交秘书处' }).click()]);
-  }
+  await submit(page, info, followup.getByRole('button', { name: '提交秘书处' }));
+  if (info.project.name === 'hydrated') await expect(page.getByText('已提交秘书处。')).toBeVisible();
   await page.reload();
   await expect(page.getByText('上次提交：')).toBeVisible();
   await expect(page.locator('form.followup [name="staff_name"]')).toHaveValue('李四');
 });
-
-/** Submits a form by its button: an action with scripts, a plain post and redirect without. */
-async function submit(page: Page, info: TestInfo, button: ReturnType<Page['locator']>) {
-  if (info.project.name === 'hydrated') {
-    await button.click();
-  } else {
-    await Promise.all([page.waitForNavigation(), button.click()]);
-  }
-}
 
 test('the secretariat names lead institutions and publishes; the lead institution reads its roster', async ({ page }, info) => {
   // Runs after the review test above, whose approved declaration (demo school A) it publishes.

@@ -8,6 +8,17 @@ async function open(page: Page, info: TestInfo, username: string, path: string) 
   await ready(page, info);
 }
 
+/** The demo lead creates a draft for `offering` ("证书 · 等级") and is on its page: its id. */
+async function newDraft(page: Page, info: TestInfo, offering: string): Promise<string> {
+  await open(page, info, 'demo_lead', '/declarations');
+  await page.locator('details.new-declaration summary').click();
+  await page.getByLabel('证书与等级').selectOption({ label: offering });
+  await page.getByRole('button', { name: '创建草稿' }).click();
+  await page.waitForURL(/\/declarations\/\d+$/);
+  await ready(page, info);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}
+
 /** The declaration as the server holds it. */
 async function declaration(page: Page, id: string) {
   const response = await page.request.post('/api/declarations/get', { form: { id }, headers: { Accept: 'application/json' } });
@@ -160,13 +171,7 @@ test('a declaration goes from a lead on a phone through the school to the secret
 
 test('a conflict shows both versions and nothing is overwritten until the person chooses', async ({ page }, info) => {
   test.skip(info.project.name !== 'hydrated', 'two tabs editing at once is the case with scripts');
-  await open(page, info, 'demo_lead', '/declarations');
-  await page.locator('details.new-declaration summary').click();
-  await page.getByLabel('证书与等级').selectOption({ label: '老年照护 · 初级' });
-  await page.getByRole('button', { name: '创建草稿' }).click();
-  await page.waitForURL(/\/declarations\/\d+$/);
-  await ready(page, info);
-  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const id = await newDraft(page, info, '老年照护 · 初级');
   // Another phone saves first (a plain form post, as from a phone without scripts).
   const other = await page.context().request.post('/api/declarations/save', {
     form: { ...(await currentForm(page)), venues: '另一台手机写的场所' },
@@ -215,13 +220,7 @@ test('a conflict shows both versions and nothing is overwritten until the person
 
 test('offline edits and photos survive a reload and reach the server exactly once', async ({ page, browser }, info) => {
   test.skip(info.project.name !== 'hydrated', 'the outbox lives in the browser');
-  await open(page, info, 'demo_lead', '/declarations');
-  await page.locator('details.new-declaration summary').click();
-  await page.getByLabel('证书与等级').selectOption({ label: '汽车运用与维修 · 初级' });
-  await page.getByRole('button', { name: '创建草稿' }).click();
-  await page.waitForURL(/\/declarations\/\d+$/);
-  await ready(page, info);
-  const id = new URL(page.url()).pathname.split('/').pop()!;
+  const id = await newDraft(page, info, '汽车运用与维修 · 初级');
   await page.getByLabel('教学场所').fill('汽车实训中心');
   await expect(page.locator('.save-state')).toHaveText('已保存。');
   // Opened once online, the page is kept by the service worker.
@@ -263,4 +262,27 @@ test('offline edits and photos survive a reload and reach the server exactly onc
   await ready(page, info);
   await expect(page.getByLabel('教学场所')).toHaveValue('汽车实训中心，离线时补充的内容');
   await expect(page.locator('.restored')).toHaveCount(0);
+});
+
+test('an edit left on the phone when the session expires is still counted and is sent after logging in again', async ({ page }, info) => {
+  test.skip(info.project.name !== 'hydrated', 'the outbox lives in the browser');
+  const id = await newDraft(page, info, '汽车运用与维修 · 高级');
+  await expect(page.getByLabel('教学场所')).toBeVisible();
+  await page.context().setOffline(true);
+  await page.getByLabel('教学场所').fill('高级实训室（会话过期前填写）');
+  await expect(page.locator('.sync-badge summary')).toContainText('待同步 1');
+
+  // The session ends while the edit waits; back online, the home page is a visitor's, and still tells the truth.
+  await page.context().clearCookies();
+  await page.context().setOffline(false);
+  await page.goto('/');
+  await ready(page, info);
+  await expect(page.getByRole('link', { name: '登录' }).first()).toBeVisible();
+  await expect(page.locator('.sync-badge summary')).toContainText('待同步 1');
+  await page.locator('.sync-badge summary').click();
+  await expect(page.locator('.sync-details')).toContainText('登录已过期');
+
+  await login(page, info, 'demo_lead');
+  await expect(page.locator('.sync-badge summary')).toContainText('已同步', { timeout: 30_000 });
+  expect((await declaration(page, id)).content.venues).toBe('高级实训室（会话过期前填写）');
 });

@@ -33,7 +33,7 @@ pub fn SyncBadge() -> impl IntoView {
     };
     let sync_now = move |_| {
         #[cfg(feature = "hydrate")]
-        super::sync::sync_soon(state);
+        super::request_sync(state);
     };
     move || {
         summary().map(|text| {

@@ -39,6 +39,8 @@ pub struct SyncState {
     pub confirmed: RwSignal<HashMap<i64, i64>>,
     /// Photos a sync stored (photo lists reload).
     pub photos_stored: RwSignal<u32>,
+    /// Whether the sync loop runs (it starts once per page).
+    pub started: RwSignal<bool>,
 }
 
 impl SyncState {
@@ -53,21 +55,72 @@ impl SyncState {
             changed: RwSignal::new(0),
             confirmed: RwSignal::new(HashMap::new()),
             photos_stored: RwSignal::new(0),
+            started: RwSignal::new(false),
         }
     }
 }
 
-/// Called once by the app shell; starts the sync loop in the browser.
-pub fn provide_sync() -> SyncState {
+/// Called once by the app shell. In the browser the sync starts as soon as there can be something to send:
+/// someone is logged in, or an outbox is left over from a session that expired.
+pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
     let state = SyncState::new();
     provide_context(state);
     #[cfg(feature = "hydrate")]
-    Effect::new(move |started: Option<()>| {
-        if started.is_none() {
-            sync::start(state);
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) {
+            return true;
         }
+        let logged_in = matches!(user.get(), Some(Ok(Some(_))));
+        let start = logged_in || pending_marker::get();
+        if start {
+            leptos::task::spawn_local(start_sync(state));
+        }
+        start
     });
+    #[cfg(not(feature = "hydrate"))]
+    let _ = user;
     state
+}
+
+/// The sync and the outbox are their own wasm chunk, fetched when the sync starts (or a page that edits
+/// offline opens): a visitor's first load does without them (docs/PERFORMANCE.md).
+#[cfg(feature = "hydrate")]
+#[leptos::lazy]
+fn start_sync(state: SyncState) {
+    sync::start(state);
+}
+
+/// "Sync now" from the badge, through the same chunk.
+#[cfg(feature = "hydrate")]
+#[leptos::lazy]
+fn sync_now_from_badge(state: SyncState) {
+    sync::sync_soon(state);
+}
+
+#[cfg(feature = "hydrate")]
+pub(crate) fn request_sync(state: SyncState) {
+    leptos::task::spawn_local(sync_now_from_badge(state));
+}
+
+/// Whether this browser's outbox held anything when it was last read: a flag in localStorage, so the
+/// shell can tell without loading the outbox's code.
+#[cfg(feature = "hydrate")]
+pub(crate) mod pending_marker {
+    const KEY: &str = "shenbao.outbox_pending";
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    pub fn get() -> bool {
+        storage().and_then(|s| s.get_item(KEY).ok().flatten()).is_some()
+    }
+
+    pub fn set(pending: usize) {
+        if let Some(s) = storage() {
+            let _ = if pending > 0 { s.set_item(KEY, &pending.to_string()) } else { s.remove_item(KEY) };
+        }
+    }
 }
 
 pub fn use_sync() -> SyncState {
@@ -93,6 +146,7 @@ pub async fn clear_local_data() {
     let _ = idb::clear().await;
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.remove_item(sync::LAST_SYNC_KEY);
+        pending_marker::set(0);
         // The next person to log in on this phone gets their own pages kept for offline reading.
         let _ = storage.remove_item("shenbao.prefetched_at");
     }

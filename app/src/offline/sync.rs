@@ -131,6 +131,9 @@ async fn pass(state: SyncState) -> Result<(usize, Option<Stop>), JsValue> {
 
 /// Re-reads the outbox into the badge: how many wait, which are refused or failing and why.
 pub async fn refresh(state: SyncState) {
+    // A page that wrote to the outbox also makes sure the sync runs (the shell may not have started it: a
+    // page opened offline cannot tell who is logged in).
+    start(state);
     let Ok(items) = outbox::items().await else { return };
     let mut failing = Vec::new();
     for item in &items {
@@ -159,6 +162,7 @@ pub async fn refresh(state: SyncState) {
             },
         }
     }
+    super::pending_marker::set(items.len());
     state.pending.set(items.len());
     state.failing.set(failing);
     state.changed.update(|n| *n += 1);
@@ -166,6 +170,7 @@ pub async fn refresh(state: SyncState) {
 
 /// Sends what is waiting unless a pass is already running (then that pass goes round once more).
 pub async fn sync_now(state: SyncState) {
+    start(state);
     if state.running.get_untracked() {
         state.again.set(true);
         return;
@@ -208,6 +213,10 @@ pub fn sync_soon(state: SyncState) {
 /// Starts syncing for the page's lifetime: now, when the browser comes online, and every 30 s; asks the
 /// browser to keep the outbox even when storage runs low.
 pub fn start(state: SyncState) {
+    if state.started.get_untracked() {
+        return;
+    }
+    state.started.set(true);
     let Some(window) = web_sys::window() else { return };
     if let Some(last) = local_storage().and_then(|s| s.get_item(LAST_SYNC_KEY).ok().flatten()) {
         state.last_ok.set(last.parse().ok());

@@ -10,7 +10,6 @@ use super::lazy_pages::*;
 use super::nav::Nav;
 use crate::accounts::api::get_current_user;
 use crate::accounts::model::CurrentUser;
-use crate::accounts::pages::LoginPage;
 use crate::error::AppError;
 use crate::i18n::{t, Lang};
 
@@ -70,7 +69,7 @@ pub fn App() -> impl IntoView {
     provide_context(initial_lang());
     let user: UserResource = crate::ui::resource(|| (), |_| get_current_user());
     provide_context(user);
-    crate::offline::provide_sync();
+    crate::offline::provide_sync(user);
     view! {
         <Stylesheet id="leptos" href="/pkg/shenbao.css"/>
         <Title text=t("申报 · 广西1+X证书试点申报", "Shenbao · Guangxi 1+X pilot declarations")/>
@@ -81,7 +80,7 @@ pub fn App() -> impl IntoView {
             <main class="page">
                 <Routes fallback=|| view! { <p>{t("页面不存在。", "Page not found.")}</p> }>
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view={Lazy::<LoginRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account/password") view={Lazy::<PasswordRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/staff") view={Lazy::<StaffRoute>::new()} ssr=SsrMode::Async/>

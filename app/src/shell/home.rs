@@ -1,7 +1,7 @@
 //! `/`: each role lands on a home with its own data (one resource: see `home_api`).
 
-use leptos::form::ActionForm;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn as _;
 use leptos_router::components::Redirect;
 
 use super::home_api::{get_home, Home, HomePanel};
@@ -14,8 +14,7 @@ use crate::ui::{time::format_shanghai, Loading};
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let decide = ServerAction::<DecideMajorRequest>::new();
-    let home = crate::ui::resource(move || decide.version().get(), |_| get_home());
+    let home = crate::ui::resource(|| (), |_| get_home());
     view! {
         <Suspense fallback=Loading>
             {move || Suspend::new(async move {
@@ -24,7 +23,7 @@ pub fn HomePage() -> impl IntoView {
                     Ok(Home { user: Some(u), .. }) if u.must_change_password => {
                         view! { <Redirect path="/account/password"/> }.into_any()
                     }
-                    Ok(home) => view! { <HomeView home decide/> }.into_any(),
+                    Ok(home) => view! { <HomeView home/> }.into_any(),
                 }
             })}
         </Suspense>
@@ -32,7 +31,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoView {
+fn HomeView(home: Home) -> impl IntoView {
     let heading = match &home.user {
         Some(u) => format!("{}，{}", u.display_name, tr(&u.role.label())),
         None => t("广西1+X证书制度试点申报", "Guangxi 1+X certificate pilot declarations").to_string(),
@@ -53,13 +52,13 @@ fn HomeView(home: Home, decide: ServerAction<DecideMajorRequest>) -> impl IntoVi
                 <a class="button" href="/results">{t("试点结果", "Results")}</a>
             </p>
         })}
-        <Panel panel=home.panel decide/>
+        <Panel panel=home.panel/>
         <LatestNotices notices=home.notices/>
     }
 }
 
 #[component]
-fn Panel(panel: HomePanel, decide: ServerAction<DecideMajorRequest>) -> impl IntoView {
+fn Panel(panel: HomePanel) -> impl IntoView {
     match panel {
         HomePanel::Welcome => view! {
             <p>{t(
@@ -87,7 +86,7 @@ fn Panel(panel: HomePanel, decide: ServerAction<DecideMajorRequest>) -> impl Int
                 <a class="stat card" href="/school"><strong>{leads}</strong><span>{t("证书负责人子账号", "Lead sub-accounts")}</span></a>
             </div>
             <p><a class="button primary" href="/school">{t("管理本校信息与子账号", "Manage school and sub-accounts")}</a></p>
-            <MajorRequests requests decide=None/>
+            <MajorRequests requests/>
         }
         .into_any(),
         HomePanel::Lead { scope, requests } => view! {
@@ -95,12 +94,12 @@ fn Panel(panel: HomePanel, decide: ServerAction<DecideMajorRequest>) -> impl Int
                 <h2>{t("我的负责范围", "My scope")}</h2>
                 <ul class="chips scope">{scope.into_iter().map(|c| view! { <li>{c.name}</li> }).collect_view()}</ul>
             </section>
-            <MajorRequests requests decide=None/>
+            <MajorRequests requests/>
         }
         .into_any(),
         HomePanel::Org { requests } => view! {
             <p><a class="button primary" href="/certificates">{t("维护本组织的证书", "Maintain our certificates")}</a></p>
-            <MajorRequests requests decide=Some(decide)/>
+            <MajorRequests requests answerable=true/>
         }
         .into_any(),
         HomePanel::Staff => view! {
@@ -130,8 +129,21 @@ fn LatestNotices(notices: Vec<Notice>) -> impl IntoView {
 }
 
 /// Requests to add majors: a school follows its own; an organization answers the open ones.
+///
+/// The answers are plain forms posting to the server function, which sends the browser back to this page:
+/// the same with scripts on or off, and it keeps the action machinery's code out of the home page's first
+/// load (docs/PERFORMANCE.md).
 #[component]
-fn MajorRequests(requests: Vec<MajorRequest>, decide: Option<ServerAction<DecideMajorRequest>>) -> impl IntoView {
+fn MajorRequests(requests: Vec<MajorRequest>, #[prop(optional)] answerable: bool) -> impl IntoView {
+    let answer = move |id: i64, accept: bool, label: &'static str, class: &'static str| {
+        view! {
+            <form method="post" action=DecideMajorRequest::url()>
+                <input type="hidden" name="id" value=id/>
+                <input type="hidden" name="accept" value=accept.to_string()/>
+                <button type="submit" class=class>{label}</button>
+            </form>
+        }
+    };
     (!requests.is_empty()).then(|| {
         view! {
             <section class="major-requests">
@@ -142,18 +154,10 @@ fn MajorRequests(requests: Vec<MajorRequest>, decide: Option<ServerAction<Decide
                             <p class="title">{r.certificate.clone()} " · " {tr(&r.level.label())} " · " {r.year}</p>
                             <p>{r.major_code.clone()} " " {r.major_name.clone()} " · " {r.institution.clone()}</p>
                             <p class="muted request-status">{tr(&status_label(&r.status))}</p>
-                            {decide.map(|decide| view! {
+                            {answerable.then(|| view! {
                                 <div class="row-actions">
-                                    <ActionForm action=decide>
-                                        <input type="hidden" name="id" value=r.id/>
-                                        <input type="hidden" name="accept" value="true"/>
-                                        <button type="submit" class="primary">{t("同意增加", "Accept")}</button>
-                                    </ActionForm>
-                                    <ActionForm action=decide>
-                                        <input type="hidden" name="id" value=r.id/>
-                                        <input type="hidden" name="accept" value="false"/>
-                                        <button type="submit">{t("不同意", "Decline")}</button>
-                                    </ActionForm>
+                                    {answer(r.id, true, t("同意增加", "Accept"), "primary")}
+                                    {answer(r.id, false, t("不同意", "Decline"), "")}
                                 </div>
                             })}
                         </li>

@@ -1,4 +1,4 @@
-//! Every page but the home and login pages is a lazy route: in the browser its code is a separate wasm
+//! Every page but the home page is a lazy route: in the browser its code is a separate wasm
 //! chunk fetched when the page is first opened (or preloaded when the server rendered it), so the first
 //! load of the home page carries only the shell, the home and the shared pieces. `.ci/build-site` splits
 //! the wasm (wasm-split) before wasm-bindgen.
@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-use crate::accounts::pages::{AccountPage, PasswordPage, StaffPage};
+use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
 use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
 use crate::declarations::inbox::InboxPage;
 use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
@@ -39,6 +39,7 @@ macro_rules! lazy {
 }
 
 lazy! {
+    LoginRoute => LoginPage,
     AccountRoute => AccountPage,
     PasswordRoute => PasswordPage,
     StaffRoute => StaffPage,

@@ -20,7 +20,7 @@ pub struct LangForm {
 pub async fn set_lang(Form(form): Form<LangForm>) -> impl IntoResponse {
     let lang = Lang::from_code(&form.lang);
     let code = if lang == Lang::En { "en" } else { "zh" };
-    let back = if form.back.starts_with('/') && !form.back.starts_with("//") { form.back } else { "/".to_string() };
+    let back = if crate::forms::is_local_path(&form.back) { form.back } else { "/".to_string() };
     let mut headers = HeaderMap::new();
     if let Ok(v) = HeaderValue::from_str(&format!("{LANG_COOKIE}={code}; Path=/; SameSite=Lax; Max-Age=31536000")) {
         headers.insert(header::SET_COOKIE, v);

@@ -66,3 +66,21 @@ export async function controlled(page: Page) {
     )
     .toBe(true);
 }
+
+/** Opens a declaration page as a role and waits until it can be used. */
+export async function open(page: Page, info: TestInfo, username: string, path: string) {
+  await login(page, info, username);
+  await page.goto(path);
+  await ready(page, info);
+}
+
+/** The demo lead creates a draft for `offering` ("证书 · 等级") and is on its page: its id. */
+export async function newDraft(page: Page, info: TestInfo, offering: string): Promise<string> {
+  await open(page, info, 'demo_lead', '/declarations');
+  await page.locator('details.new-declaration summary').click();
+  await page.getByLabel('证书与等级').selectOption({ label: offering });
+  await page.getByRole('button', { name: '创建草稿' }).click();
+  await page.waitForURL(/\/declarations\/\d+$/);
+  await ready(page, info);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}

@@ -2,7 +2,8 @@ import { expect, test } from '@playwright/test';
 import { login, logout } from './helpers';
 
 // Every page each role can open must hydrate without a mismatch: a page that fails to hydrate still
-// shows its server-rendered HTML, so only this check catches it.
+// shows its server-rendered HTML, so only this check catches it. Nothing may break the page's
+// Content-Security-Policy either (a blocked script would leave it unhydrated too).
 const pages: Record<string, string[]> = {
   demo_secretariat: ['/', '/declarations', '/declarations?status=pending_review', '/windows', '/inbox', '/certificates/1', '/organizations', '/majors', '/registry', '/registry/1', '/registry/new', '/staff', '/review', '/followup', '/results', '/library', '/notices', '/faq', '/account'],
   demo_coordinator: ['/', '/declarations', '/followup', '/results', '/survey', '/inbox', '/school', '/certificates/1', '/library', '/notices', '/faq', '/account'],
@@ -15,7 +16,9 @@ for (const [username, paths] of Object.entries(pages)) {
   test(`every page of ${username} hydrates`, async ({ page }, info) => {
     test.skip(info.project.name !== 'hydrated', 'hydration needs scripts');
     const panics: string[] = [];
-    page.on('console', (m) => { if (m.text().includes('panicked')) panics.push(`${page.url()}: ${m.text().slice(0, 200)}`); });
+    page.on('console', (m) => {
+      if (m.text().includes('panicked') || m.text().includes('Content Security Policy')) panics.push(`${page.url()}: ${m.text().slice(0, 200)}`);
+    });
     await login(page, info, username);
     for (const path of paths) {
       await page.goto(path);
@@ -28,8 +31,11 @@ for (const [username, paths] of Object.entries(pages)) {
 
 test('the public pages hydrate', async ({ page }, info) => {
   test.skip(info.project.name !== 'hydrated', 'hydration needs scripts');
+  const blocked: string[] = [];
+  page.on('console', (m) => { if (m.text().includes('Content Security Policy')) blocked.push(`${page.url()}: ${m.text().slice(0, 200)}`); });
   for (const path of ['/', '/login', '/register', '/register?q=演示', '/library', '/faq', '/notices', '/certificates', '/certificates?q=lnzh', '/certificates/3', '/majors']) {
     await page.goto(path);
     await page.waitForFunction(() => (window as any).__shenbao_hydrated === true);
   }
+  expect(blocked).toEqual([]);
 });

@@ -53,6 +53,7 @@ pub fn build(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::attach_flash))
         .layer(CompressionLayer::new())
         .with_state(state)
 }

@@ -55,7 +55,7 @@ async fn a_plain_form_login_redirects_home_and_a_failed_one_back_with_the_error(
     };
     let failed = send("not-it-123").await.unwrap();
     assert_eq!(failed.status(), StatusCode::FOUND);
-    assert!(failed.headers()["location"].to_str().unwrap().starts_with("/login?form_error="));
+    assert!(failed.headers()["location"].to_str().unwrap().starts_with("/login?flash="));
     let ok = send(common::PASSWORD).await.unwrap();
     assert_eq!(ok.status(), StatusCode::FOUND);
     assert_eq!(ok.headers()["location"], "/");

@@ -47,10 +47,7 @@ pub async fn upload(
     let back = format!("/declarations/{id}");
     match result {
         Ok(_) => Redirect::to(&back).into_response(),
-        Err(err) => {
-            let json = serde_json::to_string(&err).unwrap_or_default();
-            Redirect::to(&format!("{back}?form_error={}", crate::forms::encode_query_value(&json))).into_response()
-        }
+        Err(err) => crate::forms::redirect_with_flash(&state, &headers, &back, &err).await,
     }
 }
 

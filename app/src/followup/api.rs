@@ -73,7 +73,36 @@ pub(crate) async fn stored(
 pub async fn my_followup() -> Result<MyFollowUp, AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
+        school_followup(&app_state()?.pool, &caller).await
+    })
+    .await
+}
+
+/// What `/followup` shows its caller: a coordinator their school's form, the secretariat who has submitted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FollowUpView {
+    School(Box<MyFollowUp>),
+    Secretariat(Vec<FollowUpStatus>),
+}
+
+#[server(prefix = "/api", endpoint = "followup/page")]
+pub async fn followup_page() -> Result<FollowUpView, AppError> {
+    run(async {
+        let caller = guard::require_role(&[Role::Coordinator, Role::Secretariat]).await?;
         let pool = app_state()?.pool;
+        if caller.role == Role::Secretariat {
+            Ok(FollowUpView::Secretariat(status_list(&pool).await?))
+        } else {
+            Ok(FollowUpView::School(Box::new(school_followup(&pool, &caller).await?)))
+        }
+    })
+    .await
+}
+
+#[cfg(feature = "ssr")]
+async fn school_followup(pool: &Pool, caller: &guard::Caller) -> Result<MyFollowUp, AppError> {
+    {
+        let pool = pool.clone();
         let year = year(&pool).await?;
         let school = caller.school_id()?;
         let rows = approved_rows(&pool, year, Some(school)).await?;
@@ -99,8 +128,7 @@ pub async fn my_followup() -> Result<MyFollowUp, AppError> {
             });
         }
         Ok(MyFollowUp { year, approved, followup: FollowUp { leads, ..Default::default() }, submitted_at: None })
-    })
-    .await
+    }
 }
 
 #[server(prefix = "/api", endpoint = "followup/submit")]

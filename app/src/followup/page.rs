@@ -4,7 +4,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{followup_status, my_followup, FollowUpStatus, MyFollowUp, RemindFollowups, SubmitFollowup};
+use super::api::{followup_page, FollowUpStatus, FollowUpView, MyFollowUp, RemindFollowups, SubmitFollowup};
 use crate::forms::echoed_values;
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
@@ -15,16 +15,16 @@ pub fn FollowUpPage() -> impl IntoView {
     let submit = ServerAction::<SubmitFollowup>::new();
     let remind = ServerAction::<RemindFollowups>::new();
     let submitted = crate::success_version_of!(submit);
-    let mine = crate::ui::resource(move || submitted.get(), |_| my_followup());
-    let status = crate::ui::resource(|| (), |_| followup_status());
+    // One call answers for the caller's role, so a page that renders is never answered with a refusal.
+    let view = crate::ui::resource(move || submitted.get(), |_| followup_page());
     view! {
         <h1>{t("试点工作机构及联系人", "Pilot working organization and contacts")}</h1>
         <Transition fallback=Loading>
             {move || Suspend::new(async move {
-                match (mine.await, status.await) {
-                    (Ok(m), _) => view! { <SchoolForm m submit/> }.into_any(),
-                    (_, Ok(list)) => view! { <Status list remind/> }.into_any(),
-                    (Err(e), Err(_)) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
+                match view.await {
+                    Ok(FollowUpView::School(m)) => view! { <SchoolForm m=*m submit/> }.into_any(),
+                    Ok(FollowUpView::Secretariat(list)) => view! { <Status list remind/> }.into_any(),
+                    Err(e) => view! { <p class="error-box" role="alert">{tr(&e.message())}</p> }.into_any(),
                 }
             })}
         </Transition>

@@ -60,9 +60,7 @@ async fn handle_upload(target: Target, state: &AppState, headers: &HeaderMap, mu
             if wants_json {
                 (status, Json(err)).into_response()
             } else {
-                let json = serde_json::to_string(&err).unwrap_or_default();
-                Redirect::to(&format!("{}?form_error={}", target.page(), crate::forms::encode_query_value(&json)))
-                    .into_response()
+                crate::forms::redirect_with_flash(state, headers, target.page(), &err).await
             }
         }
     }

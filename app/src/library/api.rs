@@ -77,7 +77,8 @@ pub async fn save_notice(
     pinned: Option<String>,
     links: String,
 ) -> Result<i64, AppError> {
-    run_form(vec![("title", title.clone())], async {
+    let typed = vec![("title", title.clone()), ("body", body.clone()), ("links", links.clone())];
+    run_form(typed, async {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         // A checkbox sends a value only when ticked.
         let input = NoticeInput { title, body, audience, pinned: pinned.is_some(), links };
@@ -107,7 +108,7 @@ pub async fn list_faq(query: String) -> Result<Vec<Faq>, AppError> {
 
 #[server(prefix = "/api", endpoint = "library/save-faq")]
 pub async fn save_faq(id: Option<i64>, question: String, answer: String) -> Result<i64, AppError> {
-    run_form(vec![("question", question.clone())], async {
+    run_form(vec![("question", question.clone()), ("answer", answer.clone())], async {
         guard::require_role(&[Role::Secretariat]).await?;
         let (question, answer) = (question.trim().to_string(), answer.trim().to_string());
         crate::validate::collect([

@@ -35,6 +35,8 @@ fn initial_lang() -> Lang {
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_lang();
+    #[cfg(feature = "ssr")]
+    super::csp::set_header();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -45,7 +47,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 // worker's registration (a plain script, so it also runs before and without the wasm).
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <script src="/sw-register.js" defer></script>
+                <script src="/sw-register.js" defer nonce=leptos::nonce::use_nonce()></script>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -69,6 +71,7 @@ pub fn App() -> impl IntoView {
     provide_context(initial_lang());
     let user: UserResource = crate::ui::resource(|| (), |_| get_current_user());
     provide_context(user);
+    crate::forms::provide_flash();
     crate::offline::provide_sync(user);
     view! {
         <Stylesheet id="leptos" href="/pkg/shenbao.css"/>

@@ -1,17 +1,14 @@
 //! Error, notice and loading messages.
 
-use leptos::prelude::*;
-use leptos_router::hooks::use_query_map;
-
 use crate::error::AppError;
-use crate::forms::error_from_query;
+use crate::forms::flash_error;
 use crate::i18n::{t, tr, Text};
+use leptos::prelude::*;
 
-/// The error of a form: from its action (scripts on) or from the `form_error` query (scripts off).
+/// The error of a form: from its action (scripts on) or from the flash of its refused post (scripts off).
 #[component]
 pub fn ErrorBox(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
-    let query = use_query_map();
-    let shown = move || error.get().or_else(|| query.read().get("form_error").and_then(|e| error_from_query(&e)));
+    let shown = move || error.get().or_else(flash_error);
     move || {
         shown().map(|e| {
             let fields = match &e {
@@ -39,13 +36,7 @@ pub fn ErrorBox(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView 
 /// The message for one field, shown under it.
 #[component]
 pub fn FieldMsg(#[prop(into)] error: Signal<Option<AppError>>, #[prop(into)] field: String) -> impl IntoView {
-    let query = use_query_map();
-    let message = move || {
-        error
-            .get()
-            .or_else(|| query.read().get("form_error").and_then(|e| error_from_query(&e)))
-            .and_then(|e| e.field_message(&field))
-    };
+    let message = move || error.get().or_else(flash_error).and_then(|e| e.field_message(&field));
     move || message().map(|m| view! { <p class="field-error" role="alert">{tr(&m)}</p> })
 }
 

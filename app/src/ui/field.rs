@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::FieldMsg;
 use crate::error::AppError;
-use crate::forms::values_from_query;
+use crate::forms::flash_value;
 use crate::i18n::{tr, Text};
 use crate::validate::FieldError;
 
@@ -23,13 +23,8 @@ pub fn Field(
     #[prop(into)] error: Signal<Option<AppError>>,
     #[prop(optional, into)] autocomplete: Option<&'static str>,
 ) -> impl IntoView {
-    // With scripts off, a refused form comes back with what was typed in the query string.
-    let query = leptos_router::hooks::use_query_map();
-    let value = if value.is_empty() && kind != "password" {
-        query.read_untracked().get("form_values").and_then(|v| values_from_query(&v).remove(name)).unwrap_or_default()
-    } else {
-        value
-    };
+    // With scripts off, a refused form comes back with what was typed.
+    let value = if value.is_empty() && kind != "password" { flash_value(name).unwrap_or_default() } else { value };
     let (live, set_live) = signal(None::<Result<Option<Text>, FieldError>>);
     let on_input = move |ev| {
         if let Some(check) = validator {

@@ -15,4 +15,4 @@ pub use import_form::ImportForm;
 pub use mounted::use_mounted;
 pub use resource::{resource, Res, SliceJson};
 pub use search_form::SearchForm;
-pub use text_area::TextArea;
+pub use text_area::{TextArea, TextBox};

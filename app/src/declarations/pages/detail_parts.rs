@@ -10,7 +10,7 @@ use crate::declarations::model::{Declaration, DeclarationContent, Event};
 use crate::declarations::state::Action;
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
-use crate::ui::{ErrorBox, Field};
+use crate::ui::{ErrorBox, Field, TextBox};
 
 fn action_label(action: Action) -> (&'static str, &'static str) {
     match action {
@@ -117,10 +117,10 @@ pub fn Actions(d: Declaration, act: ServerAction<ActOnDeclaration>) -> impl Into
                         <input type="hidden" name="action" value=format!("{action:?}")/>
                         {action.needs_comment().then(|| view! {
                             <div class="field"><label><span class="label">{t("原因或意见（必填）", "Reason (required)")}</span>
-                                <textarea name="comment" rows="2" required></textarea></label></div>
+                                <TextBox name="comment" rows=2 required=true/></label></div>
                         })}
                         {(action == Action::Approve).then(|| view! {
-                            <div class="field"><label><span class="label">{t("意见", "Comment")}</span><textarea name="comment" rows="2"></textarea></label></div>
+                            <div class="field"><label><span class="label">{t("意见", "Comment")}</span><TextBox name="comment" rows=2/></label></div>
                         })}
                         <button type="submit" class=class>{label}</button>
                     </ActionForm>

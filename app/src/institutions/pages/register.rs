@@ -11,7 +11,7 @@ use crate::i18n::t;
 use crate::i18n::tr;
 use crate::institutions::api::{search_registry, RegisterSchool, RequestAddition};
 use crate::institutions::model::{city_label, CITIES};
-use crate::ui::{ErrorBox, Field, Loading};
+use crate::ui::{ErrorBox, Field, Loading, TextBox};
 
 #[component]
 pub fn RegisterPage() -> impl IntoView {
@@ -100,7 +100,7 @@ fn RequestForm() -> impl IntoView {
                 <ContactFields error/>
                 <div class="field">
                     <label for="f-note">{t("备注（可选）", "Note (optional)")}</label>
-                    <textarea id="f-note" name="note" rows="2"></textarea>
+                    <TextBox id="f-note" name="note" rows=2/>
                 </div>
                 <button type="submit" class="primary">{t("提交申请", "Send request")}</button>
             </ActionForm>

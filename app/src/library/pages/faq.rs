@@ -9,7 +9,7 @@ use super::{is_secretariat, SecretariatOnly};
 use crate::i18n::t;
 use crate::library::api::{get_contact, list_faq, SaveContact, SaveFaq};
 use crate::library::model::{ContactCard, Faq};
-use crate::ui::{ErrorBox, Field, Loading, SearchForm};
+use crate::ui::{ErrorBox, Field, Loading, SearchForm, TextArea};
 
 #[component]
 pub fn FaqPage() -> impl IntoView {
@@ -76,12 +76,8 @@ fn FaqForm(save: ServerAction<SaveFaq>, faq: Option<Faq>) -> impl IntoView {
         <ActionForm action=save attr:class="form">
             {faq.as_ref().map(|f| view! { <input type="hidden" name="id" value=f.id/> })}
             <Field label=t("问题", "Question") name="question" value=faq.as_ref().map(|f| f.question.clone()).unwrap_or_default() required=true error/>
-            <div class="field">
-                <label>
-                    <span class="label">{t("答案", "Answer")}</span>
-                    <textarea name="answer" rows="5" required>{faq.as_ref().map(|f| f.answer.clone()).unwrap_or_default()}</textarea>
-                </label>
-            </div>
+            <TextArea label=t("答案", "Answer") name="answer" rows=5 required=true error
+                value=faq.as_ref().map(|f| f.answer.clone())/>
             <button type="submit" class="primary">{t("保存", "Save")}</button>
         </ActionForm>
     }

@@ -9,7 +9,7 @@ use crate::accounts::model::Role;
 use crate::i18n::{t, tr};
 use crate::library::api::{list_notices, DeleteNotice, SaveNotice};
 use crate::library::model::Notice;
-use crate::ui::{time::format_shanghai, ErrorBox, Field, Loading};
+use crate::ui::{time::format_shanghai, ErrorBox, Field, Loading, TextArea};
 
 #[component]
 pub fn NoticesPage() -> impl IntoView {
@@ -79,12 +79,7 @@ fn NoticeForm(save: ServerAction<SaveNotice>) -> impl IntoView {
     view! {
         <ActionForm action=save attr:class="form">
             <Field label=t("标题", "Title") name="title" required=true error/>
-            <div class="field">
-                <label>
-                    <span class="label">{t("正文", "Text")}</span>
-                    <textarea name="body" rows="5" required></textarea>
-                </label>
-            </div>
+            <TextArea label=t("正文", "Text") name="body" rows=5 required=true error/>
             <div class="field">
                 <label>
                     <span class="label">{t("发布对象", "For")}</span>
@@ -95,12 +90,7 @@ fn NoticeForm(save: ServerAction<SaveNotice>) -> impl IntoView {
                 </label>
             </div>
             <label class="check"><input type="checkbox" name="pinned" value="1"/>{t("置顶", "Pin to the top")}</label>
-            <div class="field">
-                <label>
-                    <span class="label">{t("相关链接（每行一个，可选）", "Links (one per line, optional)")}</span>
-                    <textarea name="links" rows="2"></textarea>
-                </label>
-            </div>
+            <TextArea label=t("相关链接（每行一个，可选）", "Links (one per line, optional)") name="links" rows=2 error/>
             <button type="submit" class="primary">{t("发布", "Publish")}</button>
         </ActionForm>
     }

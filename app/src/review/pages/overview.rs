@@ -8,7 +8,7 @@ use crate::i18n::{t, tr};
 use crate::review::api::{get_review_overview, AssignAll, AssignExpert, Decide, SaveRubric};
 use crate::review::model::{ExpertLoad, ProgressRow, ReviewOverview};
 use crate::review::rubric::rubric_text;
-use crate::ui::{ErrorBox, Loading};
+use crate::ui::{ErrorBox, Loading, TextBox};
 
 #[derive(Clone, Copy)]
 struct Actions {
@@ -98,7 +98,7 @@ fn Overview(o: ReviewOverview, actions: Actions) -> impl IntoView {
                 <ErrorBox error=rubric_error/>
                 <input type="hidden" name="year" value=o.year/>
                 <label class="field"><span class="label">{t("每行一项：名称 | 权重（合计100）", "One per line: name | weight (adding up to 100)")}</span>
-                    <textarea name="criteria" rows="6">{rubric_text(&o.rubric)}</textarea>
+                    <TextBox name="criteria" rows=6 value=rubric_text(&o.rubric)/>
                 </label>
                 <button type="submit">{t("保存指标", "Save rubric")}</button>
             </ActionForm>
@@ -127,7 +127,7 @@ fn Overview(o: ReviewOverview, actions: Actions) -> impl IntoView {
                 <label class="check"><input type="radio" name="decision" value="reject"/>{t("不通过", "Reject")}</label>
             </fieldset>
             <label class="field"><span class="label">{t("统一审批意见（不通过时必填）", "Common comment (required to reject)")}</span>
-                <textarea name="comment" rows="2"></textarea>
+                <TextBox name="comment" rows=2/>
             </label>
             <button type="submit" class="primary">{t("提交审批结果", "Record the decision")}</button>
         </ActionForm>
@@ -152,7 +152,7 @@ fn Row(n: usize, row: ProgressRow) -> impl IntoView {
         view! {
             <input type="hidden" name=format!("notes[{n}][id]") value=d.id/>
             <label class="field own-comment"><span class="label">{t("单独意见（留空则用统一意见）", "Its own comment (empty: the common one)")}</span>
-                <textarea name=format!("notes[{n}][text]") rows="1"></textarea>
+                <TextBox name=format!("notes[{n}][text]") rows=1/>
             </label>
         }
     });

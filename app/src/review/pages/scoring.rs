@@ -12,7 +12,7 @@ use crate::i18n::{t, tr};
 use crate::review::api::{get_score_view, DeclareConflict, SubmitScore};
 use crate::review::model::ScoreView;
 use crate::review::rubric::Recommendation;
-use crate::ui::{ErrorBox, FieldMsg, Loading};
+use crate::ui::{ErrorBox, FieldMsg, Loading, TextBox};
 
 #[component]
 pub fn ScoringPage() -> impl IntoView {
@@ -97,7 +97,7 @@ fn ScoreForm(v: ScoreView, score: ServerAction<SubmitScore>) -> impl IntoView {
                 <FieldMsg error field="recommendation"/>
             </fieldset>
             <label class="field"><span class="label">{t("评审意见", "Comment")}</span>
-                <textarea name="comment" rows="4" disabled=!v.open>{comment}</textarea>
+                <TextBox name="comment" rows=4 disabled=!v.open value=comment/>
             </label>
             <FieldMsg error field="comment"/>
             {v.open.then(|| view! { <button type="submit" class="primary">{t("提交评分", "Submit score")}</button> })}
@@ -116,7 +116,7 @@ fn ConflictForm(assignment: i64, conflict: ServerAction<DeclareConflict>) -> imp
                 <ErrorBox error/>
                 <input type="hidden" name="id" value=assignment/>
                 <label class="field"><span class="label">{t("说明", "What is the conflict?")}</span>
-                    <textarea name="note" rows="2"></textarea>
+                    <TextBox name="note" rows=2/>
                 </label>
                 <button type="submit">{t("声明并退出此评审", "Declare and leave this review")}</button>
             </ActionForm>

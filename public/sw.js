@@ -52,7 +52,14 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.method === 'POST' && url.pathname === '/api/accounts/logout') {
-    event.waitUntil(caches.delete(PAGES_CACHE));
+    // The saved pages go only once the server has ended the session: offline, nothing is lost.
+    event.respondWith(
+      fetch(request).then((response) =>
+        response.ok || response.type === 'opaqueredirect'
+          ? caches.delete(PAGES_CACHE).then(() => response)
+          : response,
+      ),
+    );
     return;
   }
   if (request.method !== 'GET') return;

@@ -19,6 +19,9 @@ pub struct AppState {
     pub photos: Arc<dyn object_store::ObjectStore>,
     /// Bounds how many photos are decoded at once (memory on a small server).
     pub photo_permits: Arc<tokio::sync::Semaphore>,
+    /// Where uploads are spooled while they arrive (`$SHENBAO_DATA_DIR/upload-spool`, one server per data
+    /// directory; emptied when the server starts, so a killed upload leaves nothing behind).
+    pub upload_dir: std::path::PathBuf,
     /// The server's VAPID key pair for Web Push.
     pub vapid: crate::push::vapid::Vapid,
     /// The `sub` of VAPID tokens: how a push service can reach whoever runs this server.

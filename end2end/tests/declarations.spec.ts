@@ -1,12 +1,5 @@
 import { Browser, expect, Page, TestInfo, test } from '@playwright/test';
-import { controlled, expectNoHorizontalOverflow, login, logout, newDraft, open, ready, submit } from './helpers';
-
-/** The declaration as the server holds it. */
-async function declaration(page: Page, id: string) {
-  const response = await page.request.post('/api/declarations/get', { form: { id }, headers: { Accept: 'application/json' } });
-  expect(response.status()).toBe(200);
-  return response.json();
-}
+import { controlled, declaration, expectNoHorizontalOverflow, login, logout, newDraft, open, photo, ready, submit } from './helpers';
 
 /** The declaration form's fields as they are on the page. */
 async function currentForm(page: Page): Promise<Record<string, string>> {
@@ -15,25 +8,6 @@ async function currentForm(page: Page): Promise<Record<string, string>> {
     new FormData(f as HTMLFormElement).forEach((v, k) => (out[k] = String(v)));
     return out;
   });
-}
-
-/** A real JPEG photo (640×480), drawn by Chromium in a context with scripts on. */
-async function photo(browser: Browser, color: string): Promise<Buffer> {
-  const context = await browser.newContext({ javaScriptEnabled: true });
-  const page = await context.newPage();
-  const dataUrl = await page.evaluate((fill) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 640;
-    canvas.height = 480;
-    const g = canvas.getContext('2d')!;
-    g.fillStyle = fill;
-    g.fillRect(0, 0, 640, 480);
-    g.fillStyle = '#fff';
-    g.fillRect(100, 100, 200, 150);
-    return canvas.toDataURL('image/jpeg', 0.9);
-  }, color);
-  await context.close();
-  return Buffer.from(dataUrl.split(',')[1], 'base64');
 }
 
 /** Takes a photo with the uploader (the phone's camera input) and waits until it is listed. */

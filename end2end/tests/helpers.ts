@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo } from '@playwright/test';
+import { Browser, expect, Page, TestInfo } from '@playwright/test';
 
 export const DEMO_PASSWORD = 'Demo2026shenbao';
 
@@ -82,5 +82,32 @@ export async function newDraft(page: Page, info: TestInfo, offering: string): Pr
   await page.getByRole('button', { name: '创建草稿' }).click();
   await page.waitForURL(/\/declarations\/\d+$/);
   await ready(page, info);
+  await expect(page.getByLabel('教学场所')).toBeVisible();
   return new URL(page.url()).pathname.split('/').pop()!;
+}
+
+/** The declaration as the server holds it. */
+export async function declaration(page: Page, id: string) {
+  const response = await page.request.post('/api/declarations/get', { form: { id }, headers: { Accept: 'application/json' } });
+  expect(response.status()).toBe(200);
+  return response.json();
+}
+
+/** A real JPEG photo (640×480), drawn by Chromium in a context with scripts on. */
+export async function photo(browser: Browser, color: string): Promise<Buffer> {
+  const context = await browser.newContext({ javaScriptEnabled: true });
+  const page = await context.newPage();
+  const dataUrl = await page.evaluate((fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 640;
+    canvas.height = 480;
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = fill;
+    g.fillRect(0, 0, 640, 480);
+    g.fillStyle = '#fff';
+    g.fillRect(100, 100, 200, 150);
+    return canvas.toDataURL('image/jpeg', 0.9);
+  }, color);
+  await context.close();
+  return Buffer.from(dataUrl.split(',')[1], 'base64');
 }

@@ -45,7 +45,28 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),
+        upload_dir: upload_spool(&config.data_dir),
     })
+}
+
+fn upload_spool(data_dir: &std::path::Path) -> std::path::PathBuf {
+    data_dir.join("upload-spool")
+}
+
+/// Empties (and makes) the upload spool: files left there belong to uploads a killed server never finished.
+/// Only `serve` calls it; other subcommands may run beside a serving process.
+pub fn clear_upload_spool(config: &Config) -> anyhow::Result<usize> {
+    let dir = upload_spool(&config.data_dir);
+    let mut removed = 0;
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            if std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    std::fs::create_dir_all(&dir)?;
+    Ok(removed)
 }
 
 /// Serves until the listener fails or the process is stopped.

@@ -21,6 +21,10 @@ async fn main() -> anyhow::Result<()> {
     let config = Config::from_env()?;
     match args.first().map(String::as_str).unwrap_or("serve") {
         "serve" => {
+            let left = server::clear_upload_spool(&config)?;
+            if left > 0 {
+                tracing::info!("removed {left} unfinished upload(s) left from an earlier run");
+            }
             let state = build_state(&config).await?;
             app::push::send::spawn_worker(state.clone(), config.push_interval);
             let listener = tokio::net::TcpListener::bind(config.addr)

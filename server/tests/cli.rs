@@ -94,3 +94,31 @@ async fn import_majors_reports_bad_rows_and_imports_nothing_or_everything() {
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM majors").await, 2);
     assert_eq!(count(dir.path(), "SELECT COUNT(*) FROM catalog_search WHERE kind = 'major'").await, 2, "searchable");
 }
+
+#[tokio::test]
+async fn serving_starts_by_removing_uploads_a_killed_server_left_half_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let spool = dir.path().join("upload-spool");
+    std::fs::create_dir_all(&spool).unwrap();
+    std::fs::write(spool.join("upload-deadbeef"), vec![0u8; 1 << 20]).unwrap();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let mut server = Command::new(env!("CARGO_BIN_EXE_shenbao"))
+        .arg("serve")
+        .env("SHENBAO_DATA_DIR", dir.path())
+        .env("SHENBAO_ADDR", addr.to_string())
+        .env_remove("DATABASE_URL")
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("run shenbao serve");
+    // It prints its address once it listens, after start-up's clean-up.
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(server.stdout.take().unwrap()), &mut line).unwrap();
+    assert!(line.contains("listening"), "{line}");
+    let left: Vec<_> = std::fs::read_dir(&spool).unwrap().collect();
+    let _ = server.kill();
+    let _ = server.wait();
+    assert!(left.is_empty(), "the half-written upload is gone");
+}

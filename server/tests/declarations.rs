@@ -323,3 +323,31 @@ async fn an_outbox_save_is_applied_once_and_a_lost_answer_is_not_a_conflict() {
     let (status, body) = outbox_save(&app, &lead, &id, "6", "72", "x", "").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
 }
+
+#[tokio::test]
+async fn saves_of_one_pending_edit_name_their_chain_however_many_answers_were_lost() {
+    let app = TestApp::spawn().await;
+    set_window(&app, true).await;
+    let lead = app.login_as("demo_lead").await;
+    let (_, id) = create(&app, &lead, "物流管理", "junior").await;
+    let id = id.to_string();
+    let chained = |op: &'static str, planned: &'static str, chain: &'static str| {
+        let mut f = form(&id, "1", "530802", planned, "物流实训中心");
+        f.extend([("op_id", op), ("after_ops", ""), ("op_chain", chain)]);
+        f
+    };
+    // Sixty saves typed on version 1, every answer lost: each builds on the one before, without a list.
+    let ops: Vec<String> = (0..60).map(|n| format!("op-chain-{n:04}")).collect();
+    for (n, op) in ops.iter().enumerate() {
+        let planned = (60 + n).to_string();
+        let mut f = form(&id, "1", "530802", &planned, "物流实训中心");
+        f.extend([("op_id", op.as_str()), ("after_ops", ""), ("op_chain", "chain-aaaaaaaa")]);
+        let (status, body) = app.call(&lead, "declarations/save", &f).await;
+        assert_eq!((status, body.as_i64()), (StatusCode::OK, Some(n as i64 + 2)), "save {n}");
+    }
+    assert_eq!(get(&app, &lead, &id).await.1["content"]["planned_count"], 119);
+    // Another pending edit (another phone, or one typed before) on version 1 is a conflict, not applied.
+    let (status, body) = app.call(&lead, "declarations/save", &chained("op-other-001", "5", "chain-bbbbbbbb")).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    assert_eq!(body["Stale"]["server_version"], 61);
+}

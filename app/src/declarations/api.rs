@@ -213,6 +213,7 @@ pub async fn save_declaration(
     /// Set by the phone's outbox (see `declarations::model::ClientOp`); absent from a plain form post.
     op_id: Option<String>,
     after_ops: Option<String>,
+    op_chain: Option<String>,
 ) -> Result<i64, AppError> {
     let input = DeclarationInput {
         majors,
@@ -238,7 +239,8 @@ pub async fn save_declaration(
     ];
     run_form(typed, async {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
-        let op = ClientOp::parse(op_id.as_deref(), after_ops.as_deref()).map_err(|e| AppError::Validation(vec![e]))?;
+        let op = ClientOp::parse(op_id.as_deref(), after_ops.as_deref(), op_chain.as_deref())
+            .map_err(|e| AppError::Validation(vec![e]))?;
         service::save(&app_state()?.pool, &caller, id, version, &input, op.as_ref()).await
     })
     .await

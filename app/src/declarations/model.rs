@@ -26,25 +26,34 @@ pub struct DeclarationContent {
     pub pilot_certified: i64,
 }
 
-/// The outbox id a phone gives a save, and the ids of its earlier saves whose answers it never got.
+/// The outbox id a phone gives a save, and how the server can tell the phone's own earlier saves whose
+/// answers it never got: their `chain` (one id for every save of one pending edit), or, from phones that
+/// predate chains, the list of their ids.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClientOp {
     pub op_id: String,
     pub after: Vec<String>,
+    pub chain: Option<String>,
 }
 
 impl ClientOp {
-    /// From the form's `op_id` and comma-separated `after_ops`; none when no id was sent (a plain form).
-    pub fn parse(op_id: Option<&str>, after: Option<&str>) -> Result<Option<ClientOp>, FieldError> {
+    /// From the form's `op_id`, comma-separated `after_ops` and `op_chain`; none when no id was sent (a plain
+    /// form).
+    pub fn parse(
+        op_id: Option<&str>,
+        after: Option<&str>,
+        chain: Option<&str>,
+    ) -> Result<Option<ClientOp>, FieldError> {
         let valid =
             |id: &str| (8..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
         let Some(op_id) = op_id.map(str::trim).filter(|id| !id.is_empty()) else { return Ok(None) };
         let after: Vec<String> =
             after.unwrap_or_default().split(',').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
-        if !valid(op_id) || after.len() > 50 || !after.iter().all(|a| valid(a)) {
+        let chain = chain.map(str::trim).filter(|c| !c.is_empty());
+        if !valid(op_id) || after.len() > 50 || !after.iter().all(|a| valid(a)) || !chain.is_none_or(valid) {
             return Err(FieldError::new("op_id", "同步编号无效。", "The sync id is not valid."));
         }
-        Ok(Some(ClientOp { op_id: op_id.to_string(), after }))
+        Ok(Some(ClientOp { op_id: op_id.to_string(), after, chain: chain.map(String::from) }))
     }
 }
 
@@ -379,14 +388,17 @@ mod tests {
 
     #[test]
     fn outbox_save_ids_are_checked() {
-        assert_eq!(ClientOp::parse(None, Some("a")).unwrap(), None, "a plain form post has none");
-        assert_eq!(ClientOp::parse(Some(" "), None).unwrap(), None);
-        let op = ClientOp::parse(Some("3f2b8c1e-0a4d"), Some("op-aaaaaaaa, op-bbbbbbbb,")).unwrap().unwrap();
+        assert_eq!(ClientOp::parse(None, Some("a"), None).unwrap(), None, "a plain form post has none");
+        assert_eq!(ClientOp::parse(Some(" "), None, None).unwrap(), None);
+        let op = ClientOp::parse(Some("3f2b8c1e-0a4d"), Some("op-aaaaaaaa, op-bbbbbbbb,"), None).unwrap().unwrap();
         assert_eq!(op.after, ["op-aaaaaaaa", "op-bbbbbbbb"]);
-        assert!(ClientOp::parse(Some("short"), None).is_err());
-        assert!(ClientOp::parse(Some("op-aaaaaaaa"), Some("op-bbbbbbbb,bad id!")).is_err());
+        assert!(ClientOp::parse(Some("short"), None, None).is_err());
+        assert!(ClientOp::parse(Some("op-aaaaaaaa"), Some("op-bbbbbbbb,bad id!"), None).is_err());
         let many = vec!["op-aaaaaaaa"; 51].join(",");
-        assert!(ClientOp::parse(Some("op-cccccccc"), Some(&many)).is_err());
+        assert!(ClientOp::parse(Some("op-cccccccc"), Some(&many), None).is_err());
+        let chained = ClientOp::parse(Some("op-cccccccc"), Some(""), Some("chain-0001")).unwrap().unwrap();
+        assert_eq!(chained.chain.as_deref(), Some("chain-0001"));
+        assert!(ClientOp::parse(Some("op-cccccccc"), None, Some("bad chain!")).is_err());
     }
 
     fn input() -> DeclarationInput {

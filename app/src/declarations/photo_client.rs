@@ -3,6 +3,9 @@
 //! request, retrying with backoff when the network fails. The client id chosen once per photo makes every
 //! retry the same upload on the server.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -12,6 +15,8 @@ use web_sys::{Blob, CanvasRenderingContext2d, File, FormData, HtmlCanvasElement,
 pub const LONG_EDGE: f64 = 1920.0;
 pub const QUALITY: f64 = 0.8;
 pub const ATTEMPTS: u32 = 4;
+/// A request with no progress for this long is given up (a stalled connection never ends by itself).
+pub const STALL_MS: f64 = 30_000.0;
 
 /// Draws the photo upright onto a canvas no larger than `LONG_EDGE` and returns it as a JPEG.
 pub async fn compress(file: &File) -> Result<Blob, JsValue> {
@@ -64,23 +69,31 @@ pub enum Body<'a> {
     UrlEncoded(&'a str),
 }
 
+/// How far a photo's upload has come, 0.0–1.0.
+pub type Progress = Rc<dyn Fn(f64)>;
+
 /// One XMLHttpRequest (fetch cannot report upload progress); resolves with (status, body), or fails when
-/// there was no answer at all.
-pub async fn post(
-    url: &str,
-    body: Body<'_>,
-    on_progress: Option<&Closure<dyn FnMut(web_sys::ProgressEvent)>>,
-) -> Result<(u16, String), JsValue> {
+/// there was no answer at all, or no progress for [`STALL_MS`].
+pub async fn post(url: &str, body: Body<'_>, progress: Option<Progress>) -> Result<(u16, String), JsValue> {
     let xhr = XmlHttpRequest::new()?;
     xhr.open("POST", url)?;
     xhr.set_request_header("Accept", "application/json")?;
-    if let Some(on_progress) = on_progress {
-        xhr.upload()?.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
-    }
+    let last_activity = Rc::new(Cell::new(js_sys::Date::now()));
+    let seen = last_activity.clone();
+    let on_upload = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
+        seen.set(js_sys::Date::now());
+        if let (Some(progress), true) = (&progress, e.length_computable() && e.total() > 0.0) {
+            progress(e.loaded() / e.total());
+        }
+    });
+    let seen = last_activity.clone();
+    let on_answer = Closure::<dyn FnMut()>::new(move || seen.set(js_sys::Date::now()));
+    xhr.upload()?.set_onprogress(Some(on_upload.as_ref().unchecked_ref()));
+    xhr.set_onprogress(Some(on_answer.as_ref().unchecked_ref()));
     let finished = Promise::new(&mut |resolve, reject| {
         xhr.set_onload(Some(resolve.unchecked_ref()));
         xhr.set_onerror(Some(reject.unchecked_ref()));
-        xhr.set_ontimeout(Some(reject.unchecked_ref()));
+        xhr.set_onabort(Some(reject.unchecked_ref()));
     });
     match body {
         Body::Form(form) => xhr.send_with_opt_form_data(Some(form))?,
@@ -89,22 +102,36 @@ pub async fn post(
             xhr.send_with_opt_str(Some(text))?
         }
     }
-    JsFuture::from(finished).await?;
+    let settled = Rc::new(Cell::new(false));
+    leptos::task::spawn_local(abort_when_stalled(xhr.clone(), last_activity, settled.clone()));
+    let answer = JsFuture::from(finished).await;
+    settled.set(true);
+    answer?;
     Ok((xhr.status()?, xhr.response_text()?.unwrap_or_default()))
+}
+
+/// Aborts the request once nothing has moved for [`STALL_MS`] (its `post` then fails like a lost connection).
+async fn abort_when_stalled(xhr: XmlHttpRequest, last_activity: Rc<Cell<f64>>, settled: Rc<Cell<bool>>) {
+    loop {
+        gloo_timers::future::TimeoutFuture::new(1000).await;
+        if settled.get() {
+            return;
+        }
+        if js_sys::Date::now() - last_activity.get() > STALL_MS {
+            let _ = xhr.abort();
+            return;
+        }
+    }
 }
 
 /// Uploads one photo, trying up to `attempts` times (waiting 1 s, 2 s, 4 s between); `progress` gets 0.0–1.0.
 pub async fn upload(url: &str, form: &FormData, attempts: u32, progress: impl Fn(f64) + 'static) -> Outcome {
-    let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
-        if e.length_computable() && e.total() > 0.0 {
-            progress(e.loaded() / e.total());
-        }
-    });
+    let progress: Progress = Rc::new(progress);
     for attempt in 0..attempts {
         if attempt > 0 {
             gloo_timers::future::TimeoutFuture::new(1000 << (attempt - 1)).await;
         }
-        match post(url, Body::Form(form), Some(&on_progress)).await {
+        match post(url, Body::Form(form), Some(progress.clone())).await {
             Ok((status, _)) if (200..300).contains(&status) => return Outcome::Stored,
             Ok((status, body)) if (400..500).contains(&status) => return Outcome::Refused(body),
             _ => continue,

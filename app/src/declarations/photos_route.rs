@@ -66,7 +66,7 @@ async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: 
     let (mut file, mut category, mut caption, mut client_id) = (None, None, String::new(), String::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| interrupted())? {
         match field.name() {
-            Some("file") => file = Some(spool(field).await?),
+            Some("file") => file = Some(spool(&state.upload_dir, field).await?),
             Some("category") => category = PhotoCategory::parse(&field.text().await.map_err(|_| interrupted())?),
             Some("caption") => caption = field.text().await.map_err(|_| interrupted())?.trim().to_string(),
             Some("client_id") => client_id = field.text().await.map_err(|_| interrupted())?.trim().to_string(),
@@ -141,10 +141,11 @@ impl Drop for Spooled {
     }
 }
 
-async fn spool(mut field: axum::extract::multipart::Field<'_>) -> Result<Spooled, AppError> {
+async fn spool(dir: &std::path::Path, mut field: axum::extract::multipart::Field<'_>) -> Result<Spooled, AppError> {
     use sha2::Digest;
     use tokio::io::AsyncWriteExt;
-    let path = std::env::temp_dir().join(format!("shenbao-upload-{}", crate::auth::token::short_id()));
+    let path = dir.join(format!("upload-{}", crate::auth::token::short_id()));
+    tokio::fs::create_dir_all(dir).await.map_err(AppError::internal)?;
     let mut out = tokio::fs::File::create(&path).await.map_err(AppError::internal)?;
     let mut spooled = Spooled { path, len: 0, sha256: String::new() };
     let mut hasher = sha2::Sha256::new();

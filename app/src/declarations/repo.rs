@@ -206,21 +206,44 @@ pub async fn latest_applied(
     Ok(query.fetch_one(pool).await?.0)
 }
 
+/// Whether a save of this chain (one pending edit of one phone) produced `version`.
+pub async fn chain_produced(
+    pool: &Pool,
+    chain: &str,
+    account: i64,
+    declaration: i64,
+    version: i64,
+) -> Result<bool, AppError> {
+    let row: Option<(i64,)> = sqlx::query_as(
+        "SELECT result_version FROM client_ops \
+         WHERE account_id = $1 AND declaration_id = $2 AND chain = $3 AND result_version = $4",
+    )
+    .bind(account)
+    .bind(declaration)
+    .bind(chain)
+    .bind(version)
+    .fetch_optional(pool)
+    .await?;
+    Ok(row.is_some())
+}
+
 pub async fn record_op(
     conn: &mut AnyConnection,
-    op_id: &str,
+    op: &super::model::ClientOp,
     account: i64,
     declaration: i64,
     version: i64,
 ) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO client_ops (op_id, account_id, declaration_id, result_version, applied_at) VALUES ($1, $2, $3, $4, $5)",
+        "INSERT INTO client_ops (op_id, account_id, declaration_id, result_version, applied_at, chain) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
-    .bind(op_id)
+    .bind(&op.op_id)
     .bind(account)
     .bind(declaration)
     .bind(version)
     .bind(now())
+    .bind(&op.chain)
     .execute(&mut *conn)
     .await?;
     Ok(())

@@ -264,10 +264,7 @@ pub async fn save(
     // The phone never heard back from some earlier saves: if one of them made the current version, the
     // server moved because of this phone, not because of someone else, and this save builds on it.
     let base = match op {
-        Some(op)
-            if version != row.version
-                && repo::latest_applied(pool, &op.after, caller.id, id).await? == Some(row.version) =>
-        {
+        Some(op) if version != row.version && made_by_this_edit(pool, op, caller.id, id, row.version).await? => {
             row.version
         }
         _ => version,
@@ -275,7 +272,7 @@ pub async fn save(
     let mut tx = pool.begin().await?;
     let saved = repo::update_content(&mut tx, id, base, &content).await?;
     if let (Some(new_version), Some(op)) = (saved, op) {
-        repo::record_op(&mut tx, &op.op_id, caller.id, id, new_version).await?;
+        repo::record_op(&mut tx, op, caller.id, id, new_version).await?;
     }
     tx.commit().await?;
     match saved {
@@ -288,6 +285,16 @@ pub async fn save(
             Err(AppError::Stale { server_version: now.version, server_content: now.content })
         }
     }
+}
+
+/// Whether `version` was produced by an earlier save of the same pending edit on the same phone.
+async fn made_by_this_edit(pool: &Pool, op: &ClientOp, account: i64, id: i64, version: i64) -> Result<bool, AppError> {
+    if let Some(chain) = &op.chain {
+        if repo::chain_produced(pool, chain, account, id, version).await? {
+            return Ok(true);
+        }
+    }
+    Ok(repo::latest_applied(pool, &op.after, account, id).await? == Some(version))
 }
 
 fn locked(status: Status) -> AppError {

@@ -19,6 +19,10 @@ pub fn SyncBadge() -> impl IntoView {
         }
         let pending = state.pending.get();
         let failing = state.failing.with(Vec::len);
+        let others: usize = state.others.with(|o| o.iter().map(|(_, n)| n).sum());
+        if pending == 0 && others > 0 {
+            return Some(format!("{}{others}", t("其他账号待同步 ", "Other accounts' changes: ")));
+        }
         if pending == 0 {
             return state
                 .last_ok
@@ -35,9 +39,21 @@ pub fn SyncBadge() -> impl IntoView {
         #[cfg(feature = "hydrate")]
         super::request_sync(state);
     };
+    let delete_others = move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let question = t(
+                "删除其他账号留在本机、尚未同步的修改？删除后无法恢复。",
+                "Delete the changes other accounts left on this phone, not yet synced? This cannot be undone.",
+            );
+            if web_sys::window().and_then(|w| w.confirm_with_message(question).ok()).unwrap_or(false) {
+                super::request_delete_others(state);
+            }
+        }
+    };
     move || {
         summary().map(|text| {
-            let busy = state.pending.get() > 0;
+            let busy = state.pending.get() > 0 || state.others.with(|o| !o.is_empty());
             view! {
                 <details class="sync-badge" class:waiting=busy>
                     <summary role="status">{text}</summary>
@@ -48,6 +64,17 @@ pub fn SyncBadge() -> impl IntoView {
                                 <li><strong>{what}</strong>"：" {tr(&why)}</li>
                             }).collect_view()}
                         </ul>
+                        {move || state.others.with(|o| !o.is_empty()).then(|| view! {
+                            <div class="others" role="alert">
+                                {state.others.get().into_iter().map(|(owner, n)| view! {
+                                    <p>{format!("{}{}{n}{}", owner.name, t(" 在本机还有 ", " left "), t(
+                                        " 项修改尚未同步，只会以其账号发送：其重新登录后自动同步。",
+                                        " change(s) on this phone, not yet synced; they are sent only as that account, once it logs in again.",
+                                    ))}</p>
+                                }).collect_view()}
+                                <button type="button" on:click=delete_others>{t("删除这些修改", "Delete those changes")}</button>
+                            </div>
+                        })}
                         {move || state.last_ok.get().map(|ms| view! {
                             <p class="muted">{t("上次成功同步：", "Last successful sync: ")}{format_shanghai((ms / 1000.0) as i64)}</p>
                         })}

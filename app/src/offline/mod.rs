@@ -14,17 +14,29 @@ pub mod sync;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 
 pub use badge::SyncBadge;
 
+/// The account an outbox item was made by: only that account may send it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Owner {
+    pub id: i64,
+    pub name: String,
+}
+
 /// What the outbox holds and how the last sync went; provided once by the app shell. On the server it
 /// stays empty (the outbox lives in the browser).
 #[derive(Clone, Copy)]
 pub struct SyncState {
-    /// Items waiting in the outbox.
+    /// Who is logged in on this page (`None`: nobody, or not known yet): the only account whose items are sent.
+    pub account: RwSignal<Option<Owner>>,
+    /// Items of the logged-in account waiting in the outbox.
     pub pending: RwSignal<usize>,
+    /// Items other accounts left on this phone, by account: kept for them unless the person deletes them.
+    pub others: RwSignal<Vec<(Owner, usize)>>,
     /// Refused or failing items: what they are and why.
     pub failing: RwSignal<Vec<(String, Text)>>,
     /// Milliseconds since the epoch of the last pass that reached the server for everything it tried.
@@ -46,7 +58,9 @@ pub struct SyncState {
 impl SyncState {
     fn new() -> SyncState {
         SyncState {
+            account: RwSignal::new(None),
             pending: RwSignal::new(0),
+            others: RwSignal::new(Vec::new()),
             failing: RwSignal::new(Vec::new()),
             last_ok: RwSignal::new(None),
             stopped: RwSignal::new(None),
@@ -67,10 +81,15 @@ pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
     provide_context(state);
     #[cfg(feature = "hydrate")]
     Effect::new(move |started: Option<bool>| {
+        let account = match user.get() {
+            Some(Ok(Some(u))) => Some(Owner { id: u.id, name: u.display_name }),
+            _ => None,
+        };
+        let logged_in = account.is_some();
+        state.account.set(account);
         if started == Some(true) {
             return true;
         }
-        let logged_in = matches!(user.get(), Some(Ok(Some(_))));
         let start = logged_in || pending_marker::get();
         if start {
             leptos::task::spawn_local(start_sync(state));
@@ -100,6 +119,23 @@ fn sync_now_from_badge(state: SyncState) {
 #[cfg(feature = "hydrate")]
 pub(crate) fn request_sync(state: SyncState) {
     leptos::task::spawn_local(sync_now_from_badge(state));
+}
+
+/// The person logged in chose to delete what other accounts left on this phone.
+#[cfg(feature = "hydrate")]
+#[leptos::lazy]
+fn delete_others_from_badge(state: SyncState) {
+    if let Some(me) = state.account.get_untracked() {
+        leptos::task::spawn_local(async move {
+            let _ = outbox::delete_others(me.id).await;
+            sync::refresh(state).await;
+        });
+    }
+}
+
+#[cfg(feature = "hydrate")]
+pub(crate) fn request_delete_others(state: SyncState) {
+    leptos::task::spawn_local(delete_others_from_badge(state));
 }
 
 /// Whether this browser's outbox held anything when it was last read: a flag in localStorage, so the
@@ -140,13 +176,17 @@ pub fn storage_failed(e: &wasm_bindgen::JsValue) -> Text {
     Text::new(&format!("本机存储出错：{why}"), &format!("Local storage failed: {why}"))
 }
 
-/// Logging out on a shared phone: the outbox and the saved pages go.
+/// Logging out on a shared phone: this account's outbox items and the saved pages go; what other accounts
+/// left (their sessions expired with changes waiting) stays for them.
 #[cfg(feature = "hydrate")]
-pub async fn clear_local_data() {
-    let _ = idb::clear().await;
+pub async fn clear_local_data(account: Option<i64>) {
+    let remaining = match outbox::clear_account(account).await {
+        Ok(remaining) => remaining,
+        Err(_) => idb::clear().await.map(|_| 0).unwrap_or(0),
+    };
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
         let _ = storage.remove_item(sync::LAST_SYNC_KEY);
-        pending_marker::set(0);
+        pending_marker::set(remaining);
         // The next person to log in on this phone gets their own pages kept for offline reading.
         let _ = storage.remove_item("shenbao.prefetched_at");
     }

@@ -1,7 +1,8 @@
 //! Sending the outbox (hydrate only): on app start, when the browser comes online, every 30 seconds while
-//! open, and right after each edit. One pass at a time; items leave the outbox only when the server has
-//! answered for them. A refused edit (a conflict or a field error) waits for the person; a photo that
-//! failed waits for its own backoff without holding up the others.
+//! open (sooner after the server did not answer), and right after each edit. One pass at a time, only while
+//! online, and only the logged-in account's items; items leave the outbox only when the server has answered
+//! for them. A refused edit (a conflict or a field error) waits for the person; a photo that failed waits for
+//! its own backoff without holding up the others.
 
 use std::time::Duration;
 
@@ -17,6 +18,8 @@ use crate::i18n::Text;
 
 pub(super) const LAST_SYNC_KEY: &str = "shenbao.last_sync";
 const EVERY: Duration = Duration::from_secs(30);
+/// After the server did not answer (a restart, an outage): the first retry, doubling up to `EVERY`.
+const SOON: Duration = Duration::from_secs(2);
 
 fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
@@ -27,15 +30,32 @@ fn online() -> bool {
 }
 
 /// Why a pass stopped early: nothing after it can reach the server either.
-enum Stop {
+#[derive(Clone, Copy, PartialEq)]
+pub enum Stop {
+    /// The browser has no connection.
     Offline,
+    /// Online, but the server did not answer (or answered with a server error).
+    Unreachable,
     LoggedOut,
 }
 
 enum Sent {
     Done,
     Refused,
+    /// The server would not take the edit's sync ids; they were renewed and it goes again.
+    Renewed,
+    /// This item failed on its own (a photo); the next items are still tried.
+    Failed,
     Stop(Stop),
+}
+
+/// Why a request got no answer: the browser went offline, or the server did not answer.
+fn unanswered() -> Stop {
+    if online() {
+        Stop::Unreachable
+    } else {
+        Stop::Offline
+    }
 }
 
 fn encode(pairs: &[(String, String)]) -> String {
@@ -51,6 +71,8 @@ fn answer_error(status: u16, body: &str) -> AppError {
 }
 
 async fn send_draft(state: SyncState, d: &DraftEdit) -> Result<Sent, JsValue> {
+    // Marked just before it goes on the wire (a pass runs only online): from here its outcome is unknown
+    // until answered, so further typing gets a new id of the same chain.
     outbox::mark_sent(d.declaration_id, &d.op_id).await?;
     let mut pairs = d.fields.clone();
     pairs.extend([
@@ -58,26 +80,33 @@ async fn send_draft(state: SyncState, d: &DraftEdit) -> Result<Sent, JsValue> {
         ("version".to_string(), d.base_version.to_string()),
         ("op_id".to_string(), d.op_id.clone()),
         ("after_ops".to_string(), d.after.join(",")),
+        ("op_chain".to_string(), d.chain.clone()),
     ]);
     let body = encode(&pairs);
     let Ok((status, text)) = photo_client::post("/api/declarations/save", Body::UrlEncoded(&body), None).await else {
-        return Ok(Sent::Stop(Stop::Offline));
+        return Ok(Sent::Stop(unanswered()));
     };
     match status {
         200..=299 => {
             let version: i64 = text.trim().parse().map_err(|_| JsValue::from_str("unexpected answer"))?;
-            outbox::confirm(d.declaration_id, &d.op_id, version).await?;
+            outbox::confirm(d.declaration_id, &d.op_id, version, &d.fields).await?;
             state.confirmed.update(|c| {
                 c.insert(d.declaration_id, version);
             });
             Ok(Sent::Done)
         }
         401 => Ok(Sent::Stop(Stop::LoggedOut)),
-        400..=499 => {
-            outbox::refuse(d.declaration_id, &d.op_id, answer_error(status, &text)).await?;
-            Ok(Sent::Refused)
-        }
-        _ => Ok(Sent::Stop(Stop::Offline)),
+        400..=499 => match answer_error(status, &text) {
+            AppError::Validation(errors) if errors.iter().any(|e| e.field == "op_id") => {
+                outbox::renew_ids(d.declaration_id).await?;
+                Ok(Sent::Renewed)
+            }
+            why => {
+                outbox::refuse(d.declaration_id, &d.op_id, why).await?;
+                Ok(Sent::Refused)
+            }
+        },
+        _ => Ok(Sent::Stop(Stop::Unreachable)),
     }
 }
 
@@ -101,19 +130,27 @@ async fn send_photo(state: SyncState, mut p: PendingPhoto, blob: web_sys::Blob) 
             Ok(Sent::Refused)
         }
         Outcome::Failed => {
-            // 5 s, 10 s, 20 s … up to 5 minutes, for this photo only.
+            // 5 s, 10 s, 20 s … up to 5 minutes, for this photo only (reset when the browser is back online).
             p.attempts += 1;
             p.next_try_at = js_sys::Date::now() + (5_000.0 * f64::from(1u32 << p.attempts.min(6))).min(300_000.0);
             outbox::update_photo(&p, &blob).await?;
-            Ok(Sent::Stop(Stop::Offline))
+            Ok(if online() { Sent::Failed } else { Sent::Stop(Stop::Offline) })
         }
     }
 }
 
-/// One pass over the outbox, oldest first: how many items the server took, and why it stopped early.
+/// One pass over the logged-in account's items, oldest first: how many the server took, and why it stopped
+/// early.
 async fn pass(state: SyncState) -> Result<(usize, Option<Stop>), JsValue> {
+    if !online() {
+        return Ok((0, Some(Stop::Offline)));
+    }
+    let Some(me) = state.account.get_untracked() else { return Ok((0, Some(Stop::LoggedOut))) };
     let mut done = 0;
     for item in outbox::items().await? {
+        if item.owner().is_some_and(|o| o.id != me.id) {
+            continue;
+        }
         let sent = match item {
             Item::Draft(d) if d.refused.is_some() => continue,
             Item::Draft(d) => send_draft(state, &d).await?,
@@ -122,7 +159,8 @@ async fn pass(state: SyncState) -> Result<(usize, Option<Stop>), JsValue> {
         };
         match sent {
             Sent::Done => done += 1,
-            Sent::Refused => {}
+            Sent::Refused | Sent::Failed => {}
+            Sent::Renewed => state.again.set(true),
             Sent::Stop(stop) => return Ok((done, Some(stop))),
         }
     }
@@ -135,8 +173,22 @@ pub async fn refresh(state: SyncState) {
     // page opened offline cannot tell who is logged in).
     start(state);
     let Ok(items) = outbox::items().await else { return };
+    super::pending_marker::set(items.len());
+    let me = state.account.get_untracked();
     let mut failing = Vec::new();
+    let mut others: Vec<(super::Owner, usize)> = Vec::new();
+    let mut mine = 0;
     for item in &items {
+        if let (Some(owner), Some(me)) = (item.owner(), &me) {
+            if owner.id != me.id {
+                match others.iter_mut().find(|(o, _)| o.id == owner.id) {
+                    Some((_, n)) => *n += 1,
+                    None => others.push((owner.clone(), 1)),
+                }
+                continue;
+            }
+        }
+        mine += 1;
         match item {
             Item::Draft(d) => match &d.refused {
                 Some(AppError::Stale { .. }) => failing.push((
@@ -162,23 +214,25 @@ pub async fn refresh(state: SyncState) {
             },
         }
     }
-    super::pending_marker::set(items.len());
-    state.pending.set(items.len());
+    state.pending.set(mine);
+    state.others.set(others);
     state.failing.set(failing);
     state.changed.update(|n| *n += 1);
 }
 
-/// Sends what is waiting unless a pass is already running (then that pass goes round once more).
-pub async fn sync_now(state: SyncState) {
+/// Sends what is waiting unless a pass is already running (then that pass goes round once more); returns
+/// why the last pass stopped early, if it did.
+pub async fn sync_now(state: SyncState) -> Option<Stop> {
     start(state);
     if state.running.get_untracked() {
         state.again.set(true);
-        return;
+        return None;
     }
     state.running.set(true);
-    loop {
+    let outcome = loop {
         state.again.set(false);
         let stopped = pass(state).await;
+        let outcome = stopped.as_ref().ok().and_then(|(_, stop)| *stop);
         match stopped {
             Ok((done, None)) => {
                 state.stopped.set(None);
@@ -193,21 +247,30 @@ pub async fn sync_now(state: SyncState) {
             Ok((_, Some(Stop::Offline))) => state
                 .stopped
                 .set(Some(Text::new("网络不可用，联网后自动同步", "No connection; it will sync when you are online"))),
+            Ok((_, Some(Stop::Unreachable))) => state.stopped.set(Some(Text::new(
+                "服务器暂时没有响应，稍后自动重试",
+                "The server is not answering; it will be tried again shortly",
+            ))),
             Ok((_, Some(Stop::LoggedOut))) => state
                 .stopped
                 .set(Some(Text::new("登录已过期，请重新登录后同步", "Your session has expired; log in again to sync"))),
             Err(e) => state.stopped.set(Some(super::storage_failed(&e))),
         }
         refresh(state).await;
-        if !state.again.get_untracked() {
-            break;
+        // Edits made during a pass that got through go round now; after one that stopped early, the
+        // scheduled retry sends them (going round at once would keep a dead connection busy forever).
+        if !state.again.get_untracked() || outcome.is_some() {
+            break outcome;
         }
-    }
+    };
     state.running.set(false);
+    outcome
 }
 
 pub fn sync_soon(state: SyncState) {
-    leptos::task::spawn_local(sync_now(state));
+    leptos::task::spawn_local(async move {
+        sync_now(state).await;
+    });
 }
 
 /// Starts syncing for the page's lifetime: now, when the browser comes online, and every 30 s; asks the
@@ -221,20 +284,40 @@ pub fn start(state: SyncState) {
     if let Some(last) = local_storage().and_then(|s| s.get_item(LAST_SYNC_KEY).ok().flatten()) {
         state.last_ok.set(last.parse().ok());
     }
-    let on_online = Closure::<dyn FnMut()>::new(move || sync_soon(state));
+    let on_online = Closure::<dyn FnMut()>::new(move || {
+        leptos::task::spawn_local(async move {
+            // What failed while offline is tried now, not after a backoff it built up meanwhile.
+            let _ = outbox::reset_backoff().await;
+            sync_now(state).await;
+        })
+    });
     let _ = window.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref());
     on_online.forget();
     leptos::task::spawn_local(async move {
+        // A photo a page was uploading when it was closed or reloaded waits for nothing (its lease died
+        // with that page), nor does one whose backoff grew while this phone was away.
+        let _ = outbox::reset_backoff().await;
+        let mut soon = SOON;
         loop {
-            if online() {
-                sync_now(state).await;
+            let stopped = if online() { sync_now(state).await } else { refresh_offline(state).await };
+            // A server that did not answer is asked again soon (it may be restarting), then less often.
+            let wait = if stopped == Some(Stop::Unreachable) {
+                let wait = soon;
+                soon = (soon * 2).min(EVERY);
+                wait
             } else {
-                refresh(state).await;
-            }
-            gloo_timers::future::sleep(EVERY).await;
+                soon = SOON;
+                EVERY
+            };
+            gloo_timers::future::sleep(wait).await;
         }
     });
     persist_storage(&window);
+}
+
+async fn refresh_offline(state: SyncState) -> Option<Stop> {
+    refresh(state).await;
+    Some(Stop::Offline)
 }
 
 /// `navigator.storage.persist()`, where the browser has it.

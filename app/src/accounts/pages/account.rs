@@ -34,16 +34,24 @@ pub fn AccountPage() -> impl IntoView {
     }
 }
 
-/// Logging out clears this phone's outbox and saved pages (phones are shared); with changes not yet synced
-/// it says so first and offers to sync.
+/// Logging out clears this phone's outbox and saved pages (phones are shared), but only once the server has
+/// ended the session: offline, or when the server does not answer, nothing is deleted and the page says so.
+/// With changes not yet synced it says so first and offers to sync.
 #[component]
 fn LogoutForm() -> impl IntoView {
     let sync = crate::offline::use_sync();
+    let failed = RwSignal::new(None::<crate::i18n::Text>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
         {
-            use wasm_bindgen::JsCast;
             ev.prevent_default();
+            if !web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true) {
+                failed.set(Some(crate::i18n::Text::new(
+                    "现在没有网络，不能退出登录。联网后再退出；本机的修改和页面都还在。",
+                    "You are offline and cannot log out now. Log out once online; your changes and pages are still here.",
+                )));
+                return;
+            }
             let pending = sync.pending.get_untracked();
             if pending > 0 {
                 let question = format!(
@@ -58,14 +66,24 @@ fn LogoutForm() -> impl IntoView {
                     return;
                 }
             }
-            let Some(form) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok()) else { return };
             leptos::task::spawn_local(async move {
-                crate::offline::clear_local_data().await;
-                let _ = form.submit();
+                use crate::declarations::photo_client::{post, Body};
+                match post("/api/accounts/logout", Body::UrlEncoded(""), None).await {
+                    Ok((200..=299, _)) => {
+                        crate::offline::clear_local_data(sync.account.get_untracked().map(|a| a.id)).await;
+                        if let Some(w) = web_sys::window() {
+                            let _ = w.location().set_href("/login");
+                        }
+                    }
+                    _ => failed.set(Some(crate::i18n::Text::new(
+                        "退出登录没有成功：服务器没有响应。本机的修改和页面都还在，请稍后再试。",
+                        "Logging out did not work: the server did not answer. Your changes and pages are still here; try again later.",
+                    ))),
+                }
             });
         }
         #[cfg(not(feature = "hydrate"))]
-        let _ = ev;
+        let _ = (ev, failed);
     };
     let sync_now = move |_| {
         #[cfg(feature = "hydrate")]
@@ -84,6 +102,7 @@ fn LogoutForm() -> impl IntoView {
                 <button type="button" class="primary" on:click=sync_now>{t("立即同步", "Sync now")}</button>
             </div>
         })}
+        {move || failed.get().map(|why| view! { <p class="error-box logout-failed" role="alert">{tr(&why)}</p> })}
         <form method="post" action="/api/accounts/logout" on:submit=on_submit>
             <button type="submit">{t("退出登录", "Log out")}</button>
         </form>

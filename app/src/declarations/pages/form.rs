@@ -83,7 +83,10 @@ pub fn DeclarationForm(
         let text = match local.get() {
             LocalState::Clean => return None,
             LocalState::Saved => t("已保存。", "Saved.").to_string(),
-            LocalState::Waiting if sync.running.get() => t("正在保存…", "Saving…").to_string(),
+            LocalState::Waiting if sync.running.get() => match sync.stopped.get() {
+                Some(why) => format!("{}{}", t("正在重试…", "Retrying… "), tr(&why)),
+                None => t("正在保存…", "Saving…").to_string(),
+            },
             LocalState::Waiting => match sync.stopped.get() {
                 Some(why) => format!("{}{}", t("已保存在本机。", "Kept on this phone. "), tr(&why)),
                 None => t("已保存在本机，等待同步。", "Kept on this phone, waiting to sync.").to_string(),

@@ -95,7 +95,9 @@ impl FormClient {
             if let Some(form) = self.form.get_untracked() {
                 let fields = read_fields(&form);
                 let title = self.title.get_value();
-                if let Err(e) = outbox::record_draft(self.id, &title, self.version.get_untracked(), fields).await {
+                let owner = self.sync.account.get_untracked();
+                if let Err(e) = outbox::record_draft(self.id, &title, self.version.get_untracked(), fields, owner).await
+                {
                     self.sync.stopped.set(Some(crate::offline::storage_failed(&e)));
                 }
             }
@@ -135,15 +137,30 @@ impl FormClient {
         });
     }
 
-    /// Puts an edit still waiting in the outbox back into the form.
+    /// Brings the form up to what this phone knows: a confirmed save newer than the page (an offline copy
+    /// kept from before it), then an edit still waiting in the outbox.
     pub async fn restore(self, restored_at: RwSignal<Option<f64>>) {
-        let Ok(Some(draft)) = outbox::draft(self.id).await else { return };
         let Some(form) = self.form.get_untracked() else { return };
-        fill(&form, &draft.fields);
-        if let Some((_, planned)) = draft.fields.iter().find(|(k, _)| k == "planned_count") {
+        let page_version = self.version.get_untracked();
+        match outbox::known(self.id).await {
+            Ok(Some(known)) if known.version > page_version => {
+                self.put_back(&form, &known.fields);
+                self.version.set(known.version);
+            }
+            _ => {
+                let _ = outbox::forget_known_up_to(self.id, page_version).await;
+            }
+        }
+        let Ok(Some(draft)) = outbox::draft(self.id).await else { return };
+        self.put_back(&form, &draft.fields);
+        restored_at.set(Some(draft.edited_at));
+    }
+
+    fn put_back(self, form: &web_sys::HtmlFormElement, fields: &[(String, String)]) {
+        fill(form, fields);
+        if let Some((_, planned)) = fields.iter().find(|(k, _)| k == "planned_count") {
             self.planned.set(planned.trim().parse().ok());
         }
-        restored_at.set(Some(draft.edited_at));
     }
 
     /// Reads this declaration's outbox entry: waiting, refused (and why), or confirmed.

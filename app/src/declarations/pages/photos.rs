@@ -145,7 +145,8 @@ fn PhotoUploader(declaration_id: i64, uploaded: RwSignal<u32>) -> impl IntoView 
     }
 }
 
-/// Shrinks the chosen photo and uploads it; the form keeps the file until the server has stored it.
+/// Shrinks the chosen photo, puts it in the outbox and uploads it: a reload, a crash or a lost connection
+/// from then on loses nothing (the sync sends what this page could not).
 #[cfg(feature = "hydrate")]
 async fn send(
     form: web_sys::HtmlFormElement,
@@ -180,37 +181,62 @@ async fn send(
         return;
     }
     let online = web_sys::window().map(|w| w.navigator().on_line()).unwrap_or(true);
-    let outcome = if online {
-        progress.set(Some(0.0));
-        let outcome = upload(&url, &data, ATTEMPTS, move |p| progress.set(Some(p))).await;
-        progress.set(None);
-        outcome
-    } else {
-        Outcome::Failed
+    // While this page tries, the sync leaves the photo alone for a while (the same client id would make a
+    // second send harmless, but not free on a weak connection).
+    let lease = if online { js_sys::Date::now() + LEASE_MS } else { 0.0 };
+    let kept = match keep(&data, declaration_id, id, sync, lease).await {
+        Ok(kept) => kept,
+        Err(e) => {
+            let why = crate::offline::storage_failed(&e);
+            error.set(Some(AppError::Transport(why.zh)));
+            return;
+        }
     };
-    match outcome {
+    if !online {
+        form.reset();
+        return;
+    }
+    progress.set(Some(0.0));
+    let outcome = upload(&url, &data, ATTEMPTS, move |p| progress.set(Some(p))).await;
+    progress.set(None);
+    let (photo, blob) = kept;
+    let _ = match outcome {
         Outcome::Stored => {
             form.reset();
             uploaded.update(|n| *n += 1);
+            crate::offline::outbox::remove_photo(&photo.client_id).await
         }
+        // The form keeps the file, category and caption: the person changes what the server named.
         Outcome::Refused(body) => {
             error.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Transport(body))));
+            crate::offline::outbox::remove_photo(&photo.client_id).await
         }
-        Outcome::Failed => match keep_for_later(&data, declaration_id, id, sync).await {
-            Ok(()) => form.reset(),
-            Err(_) => error.set(Some(AppError::Transport("upload failed".into()))),
-        },
-    }
+        // Left to the sync, from now on.
+        Outcome::Failed => {
+            form.reset();
+            crate::offline::outbox::update_photo(
+                &crate::offline::outbox::PendingPhoto { next_try_at: 0.0, ..photo },
+                &blob,
+            )
+            .await
+        }
+    };
+    crate::offline::sync::refresh(sync).await;
 }
 
-/// Puts a photo that could not be sent into the outbox, to go with the next sync.
+/// How long the sync leaves a photo to the page that is uploading it.
 #[cfg(feature = "hydrate")]
-async fn keep_for_later(
+const LEASE_MS: f64 = 60_000.0;
+
+/// Puts a photo into the outbox before anything is tried, so that nothing but the server's answer removes it.
+#[cfg(feature = "hydrate")]
+async fn keep(
     data: &web_sys::FormData,
     declaration_id: i64,
     client_id: String,
     sync: crate::offline::SyncState,
-) -> Result<(), wasm_bindgen::JsValue> {
+    not_before: f64,
+) -> Result<(crate::offline::outbox::PendingPhoto, web_sys::Blob), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let blob: web_sys::Blob = data.get("file").dyn_into()?;
     let text = |name: &str| data.get(name).as_string().unwrap_or_default();
@@ -230,10 +256,11 @@ async fn keep_for_later(
         file_name,
         added_at: js_sys::Date::now(),
         attempts: 0,
-        next_try_at: 0.0,
+        next_try_at: not_before,
         refused: None,
+        owner: sync.account.get_untracked(),
     };
-    crate::offline::outbox::add_photo(&photo, blob).await?;
+    crate::offline::outbox::add_photo(&photo, blob.clone()).await?;
     crate::offline::sync::refresh(sync).await;
-    Ok(())
+    Ok((photo, blob))
 }

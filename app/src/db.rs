@@ -7,6 +7,29 @@
 
 pub type Db = sqlx::Any;
 pub type Pool = sqlx::AnyPool;
+/// What repositories and services work on: a request's transaction, or a connection for reads.
+pub type Conn = sqlx::AnyConnection;
+
+/// Runs `work` in one transaction, committed when it succeeds and rolled back when it fails: the one
+/// transaction of a request, begun by its entry point (a server function, a route, a job).
+pub async fn transaction<T>(
+    pool: &Pool,
+    work: impl AsyncFnOnce(&mut Conn) -> Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
+    let mut tx = pool.begin().await?;
+    let value = work(&mut tx).await?;
+    tx.commit().await?;
+    Ok(value)
+}
+
+/// Runs `work` on one connection, for an entry point that only reads.
+pub async fn read<T>(
+    pool: &Pool,
+    work: impl AsyncFnOnce(&mut Conn) -> Result<T, crate::error::AppError>,
+) -> Result<T, crate::error::AppError> {
+    let mut conn = pool.acquire().await?;
+    work(&mut conn).await
+}
 
 /// `$first, …, $(first + n - 1)`: the placeholders of a list bound one value at a time (`IN (…)`).
 pub fn placeholders(first: usize, n: usize) -> String {

@@ -5,18 +5,21 @@ pub mod accounts;
 pub mod catalog;
 pub mod declarations;
 pub mod error;
+pub mod evidence;
 pub mod followup;
 pub mod forms;
 pub mod i18n;
 pub mod institutions;
 pub mod library;
-pub mod offline;
-pub mod push;
+pub mod notifications;
 pub mod results;
 pub mod review;
 pub mod shell;
+pub mod survey;
+pub mod sync;
 pub mod ui;
 pub mod validate;
+pub mod windows;
 
 #[cfg(feature = "ssr")]
 pub mod auth;

@@ -23,7 +23,7 @@ pub struct AppState {
     /// directory; emptied when the server starts, so a killed upload leaves nothing behind).
     pub upload_dir: std::path::PathBuf,
     /// The server's VAPID key pair for Web Push.
-    pub vapid: crate::push::vapid::Vapid,
+    pub vapid: crate::notifications::push::vapid::Vapid,
     /// The `sub` of VAPID tokens: how a push service can reach whoever runs this server.
     pub push_contact: String,
     /// Outgoing HTTP (push services).

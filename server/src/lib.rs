@@ -27,10 +27,10 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         .build();
     let photos: Arc<dyn object_store::ObjectStore> = match &config.s3_bucket {
         Some(bucket) => Arc::new(object_store::aws::AmazonS3Builder::from_env().with_bucket_name(bucket).build()?),
-        None => app::declarations::photos_route::local_store(&config.data_dir)
+        None => app::evidence::route::local_store(&config.data_dir)
             .map_err(|e| anyhow::anyhow!("photo directory: {}", e.message().en))?,
     };
-    let vapid = app::push::vapid::load_or_create(&config.data_dir)
+    let vapid = app::notifications::push::vapid::load_or_create(&config.data_dir)
         .map_err(|e| anyhow::anyhow!("VAPID key in {}: {e}", config.data_dir.display()))?;
     Ok(AppState {
         leptos_options,
@@ -41,7 +41,8 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         // As many decodes at once as cores: each holds a whole decoded photo in memory.
         vapid,
         push_contact: config.push_contact.clone(),
-        http: app::push::send::http_client().map_err(|e| anyhow::anyhow!("HTTP client: {}", e.message().en))?,
+        http: app::notifications::push::send::http_client()
+            .map_err(|e| anyhow::anyhow!("HTTP client: {}", e.message().en))?,
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),

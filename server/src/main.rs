@@ -26,7 +26,7 @@ async fn main() -> anyhow::Result<()> {
                 tracing::info!("removed {left} unfinished upload(s) left from an earlier run");
             }
             let state = build_state(&config).await?;
-            app::push::send::spawn_worker(state.clone(), config.push_interval);
+            app::notifications::push::send::spawn_worker(state.clone(), config.push_interval);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", config.addr))?;

@@ -1,6 +1,7 @@
 //! The HTTP router: server functions, the upload and preference routes, pages and static files.
 
-use app::declarations::{export, photos, photos_route};
+use app::declarations::export;
+use app::evidence::{model as photos, route as photos_route};
 use app::institutions::import_route;
 use app::results::export as results_export;
 use app::state::AppState;

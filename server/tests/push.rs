@@ -185,8 +185,8 @@ async fn a_new_notice_reaches_subscribed_devices_encrypted_and_signed() {
     let (status, body) = app.call(&secretariat, "library/save-notice", &notice).await;
     assert_eq!(status, StatusCode::OK, "{body}");
 
-    let report = app::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
-    assert_eq!(report, app::push::send::Report { sent: 1, ..Default::default() });
+    let report = app::notifications::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
+    assert_eq!(report, app::notifications::push::send::Report { sent: 1, ..Default::default() });
     let got = service.received();
     assert_eq!(got.len(), 1);
     assert_eq!(got[0].path, "/push/lead-phone");
@@ -199,8 +199,8 @@ async fn a_new_notice_reaches_subscribed_devices_encrypted_and_signed() {
     assert!(payload["url"].as_str().unwrap().starts_with("/notices#notice-"), "{payload}");
 
     // Delivered means gone from the queue: another pass sends nothing.
-    let again = app::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
-    assert_eq!(again, app::push::send::Report::default());
+    let again = app::notifications::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
+    assert_eq!(again, app::notifications::push::send::Report::default());
     assert_eq!(service.received().len(), 1);
 }
 
@@ -219,14 +219,22 @@ async fn a_busy_service_gets_one_retry_later_and_a_gone_device_is_forgotten() {
     // The service is busy once: the notification waits for its backoff and is then sent exactly once.
     service.script.lock().unwrap().push_back(503);
     let now = app::db::now();
-    let first = app::push::send::deliver_due(&app.state, now).await.unwrap();
+    let first = app::notifications::push::send::deliver_due(&app.state, now).await.unwrap();
     assert_eq!(first.retried, 1);
-    let early = app::push::send::deliver_due(&app.state, now + 1).await.unwrap();
-    assert_eq!(early, app::push::send::Report::default(), "not before its backoff");
-    let later = app::push::send::deliver_due(&app.state, now + app::push::send::RETRY_BASE_SECS).await.unwrap();
+    let early = app::notifications::push::send::deliver_due(&app.state, now + 1).await.unwrap();
+    assert_eq!(early, app::notifications::push::send::Report::default(), "not before its backoff");
+    let later =
+        app::notifications::push::send::deliver_due(&app.state, now + app::notifications::push::send::RETRY_BASE_SECS)
+            .await
+            .unwrap();
     assert_eq!(later.sent, 1);
-    let after = app::push::send::deliver_due(&app.state, now + 10 * app::push::send::RETRY_BASE_SECS).await.unwrap();
-    assert_eq!(after, app::push::send::Report::default());
+    let after = app::notifications::push::send::deliver_due(
+        &app.state,
+        now + 10 * app::notifications::push::send::RETRY_BASE_SECS,
+    )
+    .await
+    .unwrap();
+    assert_eq!(after, app::notifications::push::send::Report::default());
     let got = service.received();
     assert_eq!(got.len(), 2, "one failed attempt and one delivery");
     let (tried, delivered) = (phone.open(&got[0].body), phone.open(&got[1].body));
@@ -239,7 +247,7 @@ async fn a_busy_service_gets_one_retry_later_and_a_gone_device_is_forgotten() {
     assert_eq!(act(&app, &lead, &id, "Submit", "").await.0, StatusCode::OK);
     assert_eq!(act(&app, &coordinator, &id, "ReturnToLead", "再补充设备照片").await.0, StatusCode::OK);
     service.script.lock().unwrap().push_back(410);
-    let gone = app::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
+    let gone = app::notifications::push::send::deliver_due(&app.state, app::db::now()).await.unwrap();
     assert_eq!(gone.gone, 1);
     assert!(app.call(&lead, "push/devices", &[]).await.1.as_array().unwrap().is_empty());
 }
@@ -255,13 +263,21 @@ async fn window_reminders_go_once_to_those_with_something_to_submit() {
     let closes = window["window"]["closes_at"].as_i64().unwrap();
     let two_days_before = closes - 2 * 24 * 3600;
 
-    let reminded = app::push::reminders::run_once(&app.pool, two_days_before).await.unwrap();
+    let reminded = app::notifications::push::reminders::run_once(&app.pool, two_days_before).await.unwrap();
     assert_eq!(reminded, 1, "only the lead with a draft");
-    assert_eq!(app::push::reminders::run_once(&app.pool, two_days_before + 60).await.unwrap(), 0, "once");
+    assert_eq!(
+        app::notifications::push::reminders::run_once(&app.pool, two_days_before + 60).await.unwrap(),
+        0,
+        "once"
+    );
     let (_, inbox) = app.call(&lead, "inbox/list", &[]).await;
     assert!(inbox.to_string().contains("申报将于3 天后截止"), "{inbox}");
     let day_before = closes - 3600;
-    assert_eq!(app::push::reminders::run_once(&app.pool, day_before).await.unwrap(), 1, "then the last-day one");
+    assert_eq!(
+        app::notifications::push::reminders::run_once(&app.pool, day_before).await.unwrap(),
+        1,
+        "then the last-day one"
+    );
     let other_lead = app.login_as("demo_lead_b").await;
     let (_, theirs) = app.call(&other_lead, "inbox/list", &[]).await;
     assert!(!theirs.to_string().contains("截止"), "nothing to submit, no reminder: {theirs}");

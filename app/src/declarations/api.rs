@@ -8,10 +8,10 @@ use serde::{Deserialize, Serialize};
 
 use super::flags::Thresholds;
 use super::model::{Declaration, DeclarationSummary, Totals};
-use super::windows_api::WindowStatus;
 use crate::catalog::equipment::AssessmentInput;
 use crate::catalog::model::Level;
 use crate::error::AppError;
+use crate::windows::api::WindowStatus;
 #[cfg(feature = "ssr")]
 use {
     super::model::{totals, ClientOp, DeclarationInput, LeaderApproval},
@@ -70,7 +70,7 @@ pub async fn list_declarations(
     run(async {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
         let pool = app_state()?.pool;
-        let window = super::windows_api::current_status(&pool).await?;
+        let window = crate::windows::service::current_status(&mut *pool.acquire().await?).await?;
         let thresholds = repo::thresholds(&pool).await?;
         let school = if caller.role == Role::Secretariat { None } else { Some(caller.school_id()?) };
         let rows: Vec<repo::Row> = repo::list(&pool, year.unwrap_or(window.year), school)
@@ -122,7 +122,7 @@ pub async fn create_options() -> Result<Choices, AppError> {
     run(async {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
         let pool = app_state()?.pool;
-        let year = super::windows_api::current_status(&pool).await?.year;
+        let year = crate::windows::service::current_year();
         choices_for(&pool, &caller, year).await
     })
     .await

@@ -43,7 +43,7 @@ async fn rows(state: &AppState, headers: &HeaderMap) -> Result<(i64, Vec<Declara
         Role::Coordinator => Some(caller.school_id()?),
         _ => return Err(AppError::Forbidden),
     };
-    let year = super::windows_api::current_status(&state.pool).await?.year;
+    let year = crate::windows::service::current_year();
     let thresholds = repo::thresholds(&state.pool).await?;
     let rows = repo::list(&state.pool, year, school).await?;
     Ok((year, rows.iter().filter(|r| service::can_read(&caller, r)).map(|r| r.summary(thresholds)).collect()))

@@ -322,7 +322,7 @@ pub struct Declaration {
     pub lead_confirmed: bool,
     pub leader_approval: Option<LeaderApproval>,
     pub events: Vec<Event>,
-    pub photos: Vec<super::photos::Photo>,
+    pub photos: Vec<crate::evidence::model::Photo>,
     /// What the caller may do now (the server decides; the page shows these buttons).
     pub actions: Vec<Action>,
     /// Whether the caller may edit the content now.

@@ -372,7 +372,7 @@ pub async fn unread(pool: &Pool, account_id: i64) -> Result<i64, AppError> {
 pub async fn notify(
     conn: &mut AnyConnection,
     accounts: &[i64],
-    kind: crate::push::model::Kind,
+    kind: crate::notifications::push::model::Kind,
     title: &Text,
     body: &Text,
     link: &str,
@@ -393,8 +393,15 @@ pub async fn notify(
             .bind(link)
             .execute(&mut *conn)
             .await?;
-        crate::push::queue::enqueue(conn, crate::push::queue::Audience::Account(*account), kind, title, body, link)
-            .await?;
+        crate::notifications::push::queue::enqueue(
+            conn,
+            crate::notifications::push::queue::Audience::Account(*account),
+            kind,
+            title,
+            body,
+            link,
+        )
+        .await?;
     }
     Ok(())
 }
@@ -431,7 +438,10 @@ pub async fn set_thresholds(pool: &Pool, t: Thresholds) -> Result<(), AppError> 
 }
 
 /// A declaration's photos in upload order, each with its client id.
-pub async fn photos(pool: &Pool, declaration_id: i64) -> Result<Vec<(super::photos::Photo, String)>, AppError> {
+pub async fn photos(
+    pool: &Pool,
+    declaration_id: i64,
+) -> Result<Vec<(crate::evidence::model::Photo, String)>, AppError> {
     type PhotoRow = (i64, String, String, i64, i64, Option<i64>, i64, String, String);
     let rows: Vec<PhotoRow> = sqlx::query_as(
         "SELECT id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id FROM photos \
@@ -443,9 +453,18 @@ pub async fn photos(pool: &Pool, declaration_id: i64) -> Result<Vec<(super::phot
     Ok(rows
         .into_iter()
         .filter_map(|(id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id)| {
-            let category = super::photos::PhotoCategory::parse(&category)?;
+            let category = crate::evidence::model::PhotoCategory::parse(&category)?;
             Some((
-                super::photos::Photo { id, category, caption, width, height, captured_at, uploaded_at, sha256 },
+                crate::evidence::model::Photo {
+                    id,
+                    category,
+                    caption,
+                    width,
+                    height,
+                    captured_at,
+                    uploaded_at,
+                    sha256,
+                },
                 client_id,
             ))
         })

@@ -5,7 +5,7 @@
 use super::model::{check_complete, ClientOp, Declaration, DeclarationContent, DeclarationInput, LeaderApproval};
 use super::repo::{self, NewDeclaration, Row};
 use super::state::{available_actions, transition, Action, Refusal, Status};
-use super::windows_api::current_status;
+
 use crate::accounts::model::Role;
 use crate::auth::guard::Caller;
 use crate::catalog::eligibility::{check_eligibility, Eligibility};
@@ -14,7 +14,7 @@ use crate::catalog::model::Level;
 use crate::db::Pool;
 use crate::error::AppError;
 use crate::i18n::Text;
-use crate::push::model::Kind;
+use crate::notifications::push::model::Kind;
 use crate::validate::FieldError;
 
 /// Whether a caller may read a declaration: the secretariat, the school's coordinator, and a lead it is
@@ -295,6 +295,10 @@ async fn made_by_this_edit(pool: &Pool, op: &ClientOp, account: i64, id: i64, ve
         }
     }
     Ok(repo::latest_applied(pool, &op.after, account, id).await? == Some(version))
+}
+
+async fn current_status(pool: &Pool) -> Result<crate::windows::model::WindowStatus, AppError> {
+    crate::windows::service::current_status(&mut *pool.acquire().await?).await
 }
 
 fn locked(status: Status) -> AppError {

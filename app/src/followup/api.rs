@@ -18,6 +18,7 @@ use {
     crate::forms::{run, run_form},
     crate::i18n::Text,
     crate::state::app_state,
+    crate::windows::service::current_year,
 };
 
 /// What the coordinator's page shows.
@@ -37,11 +38,6 @@ pub struct FollowUpStatus {
     pub institution_id: i64,
     pub institution: String,
     pub submitted_at: Option<i64>,
-}
-
-#[cfg(feature = "ssr")]
-async fn year(pool: &Pool) -> Result<i64, AppError> {
-    Ok(crate::declarations::windows_api::current_status(pool).await?.year)
 }
 
 #[cfg(feature = "ssr")]
@@ -103,7 +99,7 @@ pub async fn followup_page() -> Result<FollowUpView, AppError> {
 async fn school_followup(pool: &Pool, caller: &guard::Caller) -> Result<MyFollowUp, AppError> {
     {
         let pool = pool.clone();
-        let year = year(&pool).await?;
+        let year = current_year();
         let school = caller.school_id()?;
         let rows = approved_rows(&pool, year, Some(school)).await?;
         let approved = rows.iter().map(|r| format!("{} {}", r.certificate, r.level().label().zh)).collect();
@@ -172,7 +168,7 @@ pub async fn submit_followup(
     run_form(typed, async {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let pool = app_state()?.pool;
-        let year = year(&pool).await?;
+        let year = current_year();
         let school = caller.school_id()?;
         if approved_rows(&pool, year, Some(school)).await?.is_empty() {
             return Err(AppError::conflict(
@@ -201,7 +197,7 @@ pub async fn submit_followup(
 /// Every approved school of the year, with when it submitted (the caller checked the role).
 #[cfg(feature = "ssr")]
 async fn status_list(pool: &Pool) -> Result<Vec<FollowUpStatus>, AppError> {
-    let year = year(pool).await?;
+    let year = current_year();
     let mut schools: Vec<(i64, String)> =
         approved_rows(pool, year, None).await?.into_iter().map(|r| (r.institution_id, r.institution)).collect();
     schools.dedup();
@@ -240,7 +236,7 @@ pub async fn remind_followups() -> Result<usize, AppError> {
         let mut tx = pool.begin().await?;
         for s in &missing {
             let coordinators = repo::coordinators(&mut tx, s.institution_id).await?;
-            repo::notify(&mut tx, &coordinators, crate::push::model::Kind::Results, &title, &body, "/followup").await?;
+            repo::notify(&mut tx, &coordinators, crate::notifications::push::model::Kind::Results, &title, &body, "/followup").await?;
         }
         tx.commit().await?;
         Ok(missing.len())

@@ -147,10 +147,10 @@ pub async fn insert_notice_in(conn: &mut AnyConnection, input: &NoticeInput, by:
         if input.audience.is_empty() { vec![] } else { vec![input.audience.as_str(), "secretariat"] };
     let title = crate::i18n::Text::new("新通知", "New notice");
     let body = crate::i18n::Text::new(input.title.trim(), input.title.trim());
-    crate::push::queue::enqueue(
+    crate::notifications::push::queue::enqueue(
         conn,
-        crate::push::queue::Audience::Roles(&roles),
-        crate::push::model::Kind::Notices,
+        crate::notifications::push::queue::Audience::Roles(&roles),
+        crate::notifications::push::model::Kind::Notices,
         &title,
         &body,
         &format!("/notices#notice-{id}"),

@@ -35,7 +35,7 @@ pub async fn get_results() -> Result<ResultsView, AppError> {
             Some(c) => Some(guard::check_role(c, &Role::ALL)?),
             None => None,
         };
-        let year = service::current_year(&pool).await?;
+        let year = crate::windows::service::current_year();
         let can_manage = caller.as_ref().is_some_and(|c| c.role == Role::Secretariat);
         let rosters = match &caller {
             Some(c) => service::rosters_of(&pool, c, year).await?,
@@ -75,7 +75,7 @@ pub async fn name_lead(certificate_id: i64, institution_id: Option<i64>) -> Resu
         let institution_id = institution_id
             .ok_or_else(|| AppError::field("institution_id", "请选择牵头院校。", "Choose the lead institution."))?;
         let pool = app_state()?.pool;
-        let year = service::current_year(&pool).await?;
+        let year = crate::windows::service::current_year();
         service::name_lead(&pool, &caller, year, certificate_id, institution_id).await
     })
     .await
@@ -87,7 +87,7 @@ pub async fn publish_results(confirm_undecided: Option<String>) -> Result<i64, A
     run(async {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let pool = app_state()?.pool;
-        let year = service::current_year(&pool).await?;
+        let year = crate::windows::service::current_year();
         service::publish(&pool, &caller, year, confirm_undecided.is_some()).await
     })
     .await

@@ -25,7 +25,7 @@ async fn results(state: &AppState, headers: &HeaderMap) -> Result<Download<'stat
         Some(token) => caller_for_token(&state.pool, &token).await?,
         None => None,
     };
-    let year = service::current_year(&state.pool).await?;
+    let year = crate::windows::service::current_year();
     let r = service::year_results(&state.pool, caller.as_ref(), year).await?;
     Ok(Download {
         title: format!("{year}年试点结果"),

@@ -22,10 +22,6 @@ pub struct YearResults {
     pub undecided: usize,
 }
 
-pub async fn current_year(pool: &Pool) -> Result<i64, AppError> {
-    Ok(crate::declarations::windows_api::current_status(pool).await?.year)
-}
-
 /// (notice id, published at) of the year's publication.
 pub async fn publication(pool: &Pool, year: i64) -> Result<Option<(i64, i64)>, AppError> {
     Ok(sqlx::query_as("SELECT notice_id, published_at FROM results_publications WHERE year = $1")
@@ -160,7 +156,8 @@ pub async fn publish(pool: &Pool, caller: &Caller, year: i64, confirm_undecided:
             ),
         );
         let link = format!("/results/roster/{}", cert.certificate_id);
-        repo::notify(&mut tx, &coordinators, crate::push::model::Kind::Results, &title, &body, &link).await?;
+        repo::notify(&mut tx, &coordinators, crate::notifications::push::model::Kind::Results, &title, &body, &link)
+            .await?;
     }
     tx.commit().await?;
     Ok(notice_id)
@@ -201,7 +198,7 @@ pub async fn rosters_of(pool: &Pool, caller: &Caller, year: i64) -> Result<Vec<(
 
 /// A certificate's roster: its approved schools of the year with their follow-up contacts.
 pub async fn roster(pool: &Pool, caller: &Caller, certificate_id: i64) -> Result<Roster, AppError> {
-    let year = current_year(pool).await?;
+    let year = crate::windows::service::current_year();
     if !rosters_of(pool, caller, year).await?.iter().any(|(id, _)| *id == certificate_id) {
         return Err(AppError::Forbidden);
     }

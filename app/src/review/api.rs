@@ -26,7 +26,7 @@ pub struct AssignReport {
 
 #[cfg(feature = "ssr")]
 async fn this_year() -> Result<i64, AppError> {
-    Ok(crate::declarations::windows_api::current_status(&app_state()?.pool).await?.year)
+    Ok(crate::windows::service::current_year())
 }
 
 #[server(prefix = "/api", endpoint = "review/overview")]

@@ -180,7 +180,15 @@ async fn add_assignment(conn: &mut AnyConnection, row: &Row, expert: i64, by: i6
         &format!("新的评审任务：{} · {} {}", row.institution, row.certificate, row.level().label().zh),
         &format!("New review: {} · {} {}", row.institution, row.certificate, row.level().label().en),
     );
-    repo::notify(conn, &[expert], crate::push::model::Kind::StatusChanges, &title, &Text::new("", ""), "/review").await
+    repo::notify(
+        conn,
+        &[expert],
+        crate::notifications::push::model::Kind::StatusChanges,
+        &title,
+        &Text::new("", ""),
+        "/review",
+    )
+    .await
 }
 
 /// The secretariat assigns one expert to one declaration.
@@ -409,7 +417,7 @@ pub async fn declare_conflict(pool: &Pool, caller: &Caller, id: i64, note: &str)
     repo::notify(
         &mut tx,
         &secretariat,
-        crate::push::model::Kind::StatusChanges,
+        crate::notifications::push::model::Kind::StatusChanges,
         &title,
         &Text::new(note, note),
         "/review",

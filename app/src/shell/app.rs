@@ -72,7 +72,7 @@ pub fn App() -> impl IntoView {
     let user: UserResource = crate::ui::resource(|| (), |_| get_current_user());
     provide_context(user);
     crate::forms::provide_flash();
-    crate::offline::provide_sync(user);
+    crate::sync::provide_sync(user);
     view! {
         <Stylesheet id="leptos" href="/pkg/shenbao.css"/>
         <Title text=t("申报 · 广西1+X证书试点申报", "Shenbao · Guangxi 1+X pilot declarations")/>

@@ -7,10 +7,10 @@ use leptos_router::components::Redirect;
 use super::home_api::{get_home, Home, HomePanel};
 use crate::accounts::model::Role;
 use crate::catalog::requests::{status_label, DecideMajorRequest, MajorRequest};
-use crate::declarations::windows_page::WindowCard;
 use crate::i18n::{t, tr};
 use crate::library::model::Notice;
 use crate::ui::{time::format_shanghai, Loading};
+use crate::windows::page::WindowCard;
 
 #[component]
 pub fn HomePage() -> impl IntoView {

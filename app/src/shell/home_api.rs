@@ -47,7 +47,7 @@ pub struct Home {
     pub panel: HomePanel,
     pub notices: Vec<Notice>,
     /// This year's application window, for everyone.
-    pub window: crate::declarations::windows_api::WindowStatus,
+    pub window: crate::windows::api::WindowStatus,
     /// Unread inbox messages of the logged-in user.
     pub unread: i64,
 }
@@ -60,7 +60,7 @@ pub async fn get_home() -> Result<Home, AppError> {
         let role = caller.as_ref().map(|c| c.role);
         let notices = library_repo::list_notices(&pool, 50).await?;
         let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
-        let window = crate::declarations::windows_api::current_status(&pool).await?;
+        let window = crate::windows::service::current_status(&mut *pool.acquire().await?).await?;
         let Some(caller) = caller else {
             return Ok(Home { user: None, panel: HomePanel::Welcome, notices, window, unread: 0 });
         };

@@ -8,17 +8,17 @@ use leptos_router::{lazy_route, LazyRoute};
 
 use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
 use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
-use crate::declarations::inbox::InboxPage;
 use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
-use crate::declarations::survey_page::SurveyPage;
-use crate::declarations::windows_page::WindowsPage;
 use crate::followup::page::FollowUpPage;
 use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
 use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
+use crate::notifications::inbox::InboxPage;
 use crate::results::page::{ResultsPage, RosterPage};
 use crate::review::pages::{AssignmentsPage, ReviewPage, ScoringPage};
+use crate::survey::page::SurveyPage;
+use crate::windows::page::WindowsPage;
 
 /// `lazy!(Route, Page)`: a lazy route that shows `Page`.
 macro_rules! lazy {

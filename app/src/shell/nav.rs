@@ -43,7 +43,7 @@ pub fn Nav() -> impl IntoView {
     view! {
         <header class="topbar">
             <a class="brand" href="/">{t("申报", "Shenbao")}</a>
-            <crate::offline::SyncBadge/>
+            <crate::sync::SyncBadge/>
             <LangSwitch lang/>
         </header>
         <Transition fallback=|| ()>

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
 use crate::i18n::{t, tr};
-use crate::push::settings::NotificationSettings;
+use crate::notifications::push::settings::NotificationSettings;
 use crate::shell::use_user;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let user = use_user();
-    let notifications = crate::push::settings::NotificationState::new();
+    let notifications = crate::notifications::push::settings::NotificationState::new();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -39,7 +39,7 @@ pub fn AccountPage() -> impl IntoView {
 /// With changes not yet synced it says so first and offers to sync.
 #[component]
 fn LogoutForm() -> impl IntoView {
-    let sync = crate::offline::use_sync();
+    let sync = crate::sync::use_sync();
     let failed = RwSignal::new(None::<crate::i18n::Text>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         #[cfg(feature = "hydrate")]
@@ -67,10 +67,10 @@ fn LogoutForm() -> impl IntoView {
                 }
             }
             leptos::task::spawn_local(async move {
-                use crate::declarations::photo_client::{post, Body};
+                use crate::evidence::client::{post, Body};
                 match post("/api/accounts/logout", Body::UrlEncoded(""), None).await {
                     Ok((200..=299, _)) => {
-                        crate::offline::clear_local_data(sync.account.get_untracked().map(|a| a.id)).await;
+                        crate::sync::clear_local_data(sync.account.get_untracked().map(|a| a.id)).await;
                         if let Some(w) = web_sys::window() {
                             let _ = w.location().set_href("/login");
                         }
@@ -87,7 +87,7 @@ fn LogoutForm() -> impl IntoView {
     };
     let sync_now = move |_| {
         #[cfg(feature = "hydrate")]
-        crate::offline::sync::sync_soon(sync);
+        crate::sync::sender::sync_soon(sync);
     };
     // The outbox is known only in the browser, and may be read before this page has hydrated: show the
     // warning once mounted, so the first render matches the server's.

@@ -7,8 +7,8 @@ use leptos_router::hooks::use_params_map;
 
 use super::detail_parts::{Actions, ContentView, FlagChecks, Timeline};
 use super::form::DeclarationForm;
-use super::photos::PhotoSection;
 use crate::declarations::api::{get_declaration, ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval};
+use crate::evidence::PhotoSection;
 use crate::i18n::{t, tr};
 use crate::ui::{ErrorBox, Loading};
 
@@ -33,7 +33,7 @@ pub fn DeclarationPage() -> impl IntoView {
     };
     let uploaded = RwSignal::new(0u32);
     // Photos the outbox sent reload the page's photo list too.
-    let sync = crate::offline::use_sync();
+    let sync = crate::sync::use_sync();
     // The planned number as it is typed (None: as stored), so the flag checks follow the form.
     let planned = RwSignal::new(None::<i64>);
     let a = actions;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::AppError;
-use crate::offline::{outbox, sync, use_sync, SyncState};
+use crate::sync::{outbox, sender as sync, use_sync, SyncState};
 
 use super::form::LocalState;
 
@@ -98,7 +98,7 @@ impl FormClient {
                 let owner = self.sync.account.get_untracked();
                 if let Err(e) = outbox::record_draft(self.id, &title, self.version.get_untracked(), fields, owner).await
                 {
-                    self.sync.stopped.set(Some(crate::offline::storage_failed(&e)));
+                    self.sync.stopped.set(Some(crate::sync::storage_failed(&e)));
                 }
             }
             if !self.dirty.get_value() {

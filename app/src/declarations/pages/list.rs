@@ -13,10 +13,10 @@ use crate::declarations::api::{
 use crate::declarations::model::offering_key;
 use crate::declarations::model::{DeclarationSummary, Totals};
 use crate::declarations::state::Status;
-use crate::declarations::windows_page::WindowCard;
 use crate::i18n::{t, tr};
 use crate::shell::use_user;
 use crate::ui::{ErrorBox, Loading};
+use crate::windows::page::WindowCard;
 
 #[component]
 pub fn DeclarationsPage() -> impl IntoView {

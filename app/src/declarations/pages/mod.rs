@@ -7,9 +7,7 @@ mod form;
 #[cfg(feature = "hydrate")]
 mod form_client;
 mod list;
-mod photos;
 
 pub use detail::DeclarationPage;
 pub use detail_parts::ContentView;
 pub use list::DeclarationsPage;
-pub use photos::PhotoSection;

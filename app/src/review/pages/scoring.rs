@@ -6,7 +6,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use crate::declarations::api::{get_declaration, DeletePhoto};
-use crate::declarations::pages::{ContentView, PhotoSection};
+use crate::declarations::pages::ContentView;
+use crate::evidence::PhotoSection;
 use crate::forms::echoed_values;
 use crate::i18n::{t, tr};
 use crate::review::api::{get_score_view, DeclareConflict, SubmitScore};

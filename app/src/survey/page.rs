@@ -4,7 +4,7 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::survey::{get_survey, step_label, AcceptRows, AddSurveyRow, RecordStep, Survey, STEPS};
+use super::api::{get_survey, step_label, AcceptRows, AddSurveyRow, RecordStep, Survey, STEPS};
 use crate::accounts::model::Role;
 use crate::declarations::model::offering_key;
 use crate::i18n::{t, tr};

@@ -9,7 +9,7 @@ use image::{DynamicImage, ImageReader};
 use object_store::{path::Path, ObjectStore, PutPayload};
 use sha2::{Digest, Sha256};
 
-use super::photos::{sniff, unsupported, Sniffed, MAX_BYTES, MAX_PIXELS, MAX_SIDE};
+use super::model::{sniff, unsupported, Sniffed, MAX_BYTES, MAX_PIXELS, MAX_SIDE};
 use crate::error::AppError;
 use crate::validate::FieldError;
 

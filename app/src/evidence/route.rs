@@ -12,12 +12,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 
-use super::photo_store;
-use super::photos::{validate_caption, Photo, PhotoCategory};
-use super::service;
+use super::model::{validate_caption, Photo, PhotoCategory};
+use super::store as photo_store;
 use crate::accounts::model::Role;
 use crate::auth::guard::caller_from_headers;
 use crate::db::now;
+use crate::declarations::service;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -154,11 +154,11 @@ async fn spool(dir: &std::path::Path, mut field: axum::extract::multipart::Field
             Ok(Some(chunk)) => chunk,
             Ok(None) => break,
             // Past the route's body limit the stream fails: that is a photo too large, not a broken network.
-            Err(_) if spooled.len + 128 * 1024 >= super::photos::MAX_BYTES => return Err(photo_store::too_large()),
+            Err(_) if spooled.len + 128 * 1024 >= super::model::MAX_BYTES => return Err(photo_store::too_large()),
             Err(_) => return Err(interrupted()),
         };
         spooled.len += chunk.len();
-        if spooled.len > super::photos::MAX_BYTES {
+        if spooled.len > super::model::MAX_BYTES {
             return Err(photo_store::too_large());
         }
         hasher.update(&chunk);
@@ -174,7 +174,7 @@ fn interrupted() -> AppError {
 }
 
 async fn find_by_client_id(state: &AppState, declaration_id: i64, client_id: &str) -> Result<Option<Photo>, AppError> {
-    Ok(super::repo::photos(&state.pool, declaration_id)
+    Ok(crate::declarations::repo::photos(&state.pool, declaration_id)
         .await?
         .into_iter()
         .find(|(_, key)| key == client_id)

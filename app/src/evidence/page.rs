@@ -8,8 +8,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::declarations::api::DeletePhoto;
-use crate::declarations::photos::{Photo, PhotoCategory};
 use crate::error::AppError;
+use crate::evidence::model::{Photo, PhotoCategory};
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
 use crate::ui::ErrorBox;
@@ -54,15 +54,15 @@ fn WaitingPhotos(declaration_id: i64) -> impl IntoView {
     let waiting = RwSignal::new(Vec::<(String, String, Option<String>)>::new());
     #[cfg(feature = "hydrate")]
     {
-        let sync = crate::offline::use_sync();
+        let sync = crate::sync::use_sync();
         Effect::new(move |_| {
             sync.changed.track();
             leptos::task::spawn_local(async move {
-                let Ok(items) = crate::offline::outbox::items().await else { return };
+                let Ok(items) = crate::sync::outbox::items().await else { return };
                 let mine = items
                     .into_iter()
                     .filter_map(|item| match item {
-                        crate::offline::outbox::Item::Photo(p, _) if p.declaration_id == declaration_id => {
+                        crate::sync::outbox::Item::Photo(p, _) if p.declaration_id == declaration_id => {
                             Some((p.client_id, p.caption, p.refused.map(|e| tr(&e.message()))))
                         }
                         _ => None,
@@ -102,7 +102,7 @@ fn PhotoUploader(declaration_id: i64, uploaded: RwSignal<u32>) -> impl IntoView 
     #[cfg(feature = "hydrate")]
     let on_submit = {
         let url = url.clone();
-        let sync = crate::offline::use_sync();
+        let sync = crate::sync::use_sync();
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             let url = url.clone();
@@ -152,12 +152,12 @@ async fn send(
     form: web_sys::HtmlFormElement,
     url: String,
     declaration_id: i64,
-    sync: crate::offline::SyncState,
+    sync: crate::sync::SyncState,
     progress: RwSignal<Option<f64>>,
     error: RwSignal<Option<AppError>>,
     uploaded: RwSignal<u32>,
 ) {
-    use crate::declarations::photo_client::{client_id, compress, upload, Outcome, ATTEMPTS};
+    use crate::evidence::client::{client_id, compress, upload, Outcome, ATTEMPTS};
     use wasm_bindgen::JsCast;
     error.set(None);
     let file = form
@@ -187,7 +187,7 @@ async fn send(
     let kept = match keep(&data, declaration_id, id, sync, lease).await {
         Ok(kept) => kept,
         Err(e) => {
-            let why = crate::offline::storage_failed(&e);
+            let why = crate::sync::storage_failed(&e);
             error.set(Some(AppError::Transport(why.zh)));
             return;
         }
@@ -204,24 +204,21 @@ async fn send(
         Outcome::Stored => {
             form.reset();
             uploaded.update(|n| *n += 1);
-            crate::offline::outbox::remove_photo(&photo.client_id).await
+            crate::sync::outbox::remove_photo(&photo.client_id).await
         }
         // The form keeps the file, category and caption: the person changes what the server named.
         Outcome::Refused(body) => {
             error.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Transport(body))));
-            crate::offline::outbox::remove_photo(&photo.client_id).await
+            crate::sync::outbox::remove_photo(&photo.client_id).await
         }
         // Left to the sync, from now on.
         Outcome::Failed => {
             form.reset();
-            crate::offline::outbox::update_photo(
-                &crate::offline::outbox::PendingPhoto { next_try_at: 0.0, ..photo },
-                &blob,
-            )
-            .await
+            crate::sync::outbox::update_photo(&crate::sync::outbox::PendingPhoto { next_try_at: 0.0, ..photo }, &blob)
+                .await
         }
     };
-    crate::offline::sync::refresh(sync).await;
+    crate::sync::sender::refresh(sync).await;
 }
 
 /// How long the sync leaves a photo to the page that is uploading it.
@@ -234,9 +231,9 @@ async fn keep(
     data: &web_sys::FormData,
     declaration_id: i64,
     client_id: String,
-    sync: crate::offline::SyncState,
+    sync: crate::sync::SyncState,
     not_before: f64,
-) -> Result<(crate::offline::outbox::PendingPhoto, web_sys::Blob), wasm_bindgen::JsValue> {
+) -> Result<(crate::sync::outbox::PendingPhoto, web_sys::Blob), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let blob: web_sys::Blob = data.get("file").dyn_into()?;
     let text = |name: &str| data.get(name).as_string().unwrap_or_default();
@@ -247,7 +244,7 @@ async fn keep(
         .unwrap_or_default();
     let file_name =
         data.get("file").dyn_into::<web_sys::File>().map(|f| f.name()).unwrap_or_else(|_| "photo.jpg".into());
-    let photo = crate::offline::outbox::PendingPhoto {
+    let photo = crate::sync::outbox::PendingPhoto {
         declaration_id,
         title,
         client_id,
@@ -260,7 +257,7 @@ async fn keep(
         refused: None,
         owner: sync.account.get_untracked(),
     };
-    crate::offline::outbox::add_photo(&photo, blob.clone()).await?;
-    crate::offline::sync::refresh(sync).await;
+    crate::sync::outbox::add_photo(&photo, blob.clone()).await?;
+    crate::sync::sender::refresh(sync).await;
     Ok((photo, blob))
 }

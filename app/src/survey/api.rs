@@ -69,7 +69,7 @@ pub struct Survey {
     pub steps: Vec<SurveyStep>,
     pub window_open: bool,
     /// For the add-row form: colleges, certificate levels open this year, leads.
-    pub choices: super::api::Choices,
+    pub choices: crate::declarations::api::Choices,
 }
 
 /// Sums the rows by college, in name order.
@@ -122,7 +122,7 @@ pub fn step_label(step: usize) -> Text {
 #[cfg(feature = "ssr")]
 async fn load(pool: &Pool, caller: &Caller) -> Result<Survey, AppError> {
     let school = caller.school_id()?;
-    let status = super::windows_api::current_status(pool).await?;
+    let status = crate::windows::service::current_status(&mut *pool.acquire().await?).await?;
     type Row = (i64, i64, String, i64, String, String, String, i64, Option<i64>, Option<String>, String, Option<i64>);
     let rows: Vec<Row> = sqlx::query_as(
         "SELECT s.id, s.college_id, c.name, s.certificate_id, ce.name, s.level, s.majors, s.students_willing, \
@@ -184,7 +184,7 @@ async fn load(pool: &Pool, caller: &Caller) -> Result<Survey, AppError> {
             .map(|(step, done_on, note)| SurveyStep { step: step as usize, done_on, note })
             .collect(),
         window_open: status.state.is_open(),
-        choices: super::api::choices_for(pool, caller, status.year).await?,
+        choices: crate::declarations::api::choices_for(pool, caller, status.year).await?,
     })
 }
 
@@ -213,13 +213,13 @@ pub async fn add_survey_row(
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
         let pool = app_state()?.pool;
         let school = caller.school_id()?;
-        let year = super::windows_api::current_status(&pool).await?.year;
-        let choices = super::api::choices_for(&pool, &caller, year).await?;
+        let year = crate::windows::service::current_year();
+        let choices = crate::declarations::api::choices_for(&pool, &caller, year).await?;
         if !choices.colleges.iter().any(|(id, _)| *id == college_id) {
             return Err(AppError::Forbidden);
         }
         let (certificate_id, level) =
-            super::model::parse_offering_key(&offering).map_err(|e| AppError::Validation(vec![e]))?;
+            crate::declarations::model::parse_offering_key(&offering).map_err(|e| AppError::Validation(vec![e]))?;
         let (codes, students) = validate_row(&majors, &students_willing, &note).map_err(AppError::Validation)?;
         let lead = match (caller.role, proposed_lead_id) {
             (Role::Lead, _) => Some(caller.id),
@@ -261,7 +261,7 @@ pub async fn record_step(step: i64, done_on: String, note: String) -> Result<(),
         if crate::ui::time::parse_shanghai(&done_on).is_none() {
             return Err(AppError::field("done_on", "请填写日期，例如 2026-03-01。", "Enter a date, e.g. 2026-03-01."));
         }
-        let year = super::windows_api::current_status(&pool).await?.year;
+        let year = crate::windows::service::current_year();
         sqlx::query(
             "INSERT INTO survey_steps (institution_id, year, step, done_on, note, recorded_by) VALUES ($1, $2, $3, $4, $5, $6) \
              ON CONFLICT (institution_id, year, step) DO UPDATE SET done_on = excluded.done_on, note = excluded.note, \
@@ -309,8 +309,11 @@ pub async fn accept_rows(ids: Option<Vec<i64>>) -> Result<Vec<i64>, AppError> {
         }
         let mut created = Vec::new();
         for (row, lead_id) in chosen {
-            let prefill = super::service::Prefill { majors: row.majors.clone(), planned_count: row.students_willing };
-            let id = super::service::create_with(
+            let prefill = crate::declarations::service::Prefill {
+                majors: row.majors.clone(),
+                planned_count: row.students_willing,
+            };
+            let id = crate::declarations::service::create_with(
                 &pool,
                 &caller,
                 row.college_id,

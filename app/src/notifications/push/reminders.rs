@@ -4,11 +4,11 @@
 //! once per stage (table `reminders_sent`), through the inbox and Web Push like every other notification.
 
 use crate::db::Pool;
-use crate::declarations::window::ApplicationWindow;
-use crate::declarations::windows_api::find_window;
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::ui::time::{format_shanghai, shanghai_year};
+use crate::windows::model::ApplicationWindow;
+use crate::windows::repo::find_window;
 
 const DAY: i64 = 24 * 3600;
 
@@ -93,7 +93,7 @@ async fn recipients(pool: &Pool, stage: Stage, year: i64) -> Result<Vec<i64>, Ap
 /// Sends the reminders due at `now` to whoever has not had them; returns how many people were reminded.
 pub async fn run_once(pool: &Pool, now: i64) -> Result<usize, AppError> {
     let year = shanghai_year(now);
-    let Some(window) = find_window(pool, year).await? else { return Ok(0) };
+    let Some(window) = find_window(&mut *pool.acquire().await?, year).await? else { return Ok(0) };
     let Some(stage) = due_stage(&window, now) else { return Ok(0) };
     let (title, body) = message(stage, &window);
     let mut reminded = 0;

@@ -9,7 +9,7 @@ mod idb;
 #[cfg(feature = "hydrate")]
 pub mod outbox;
 #[cfg(feature = "hydrate")]
-pub mod sync;
+pub mod sender;
 
 use std::collections::HashMap;
 
@@ -106,14 +106,14 @@ pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
 #[cfg(feature = "hydrate")]
 #[leptos::lazy]
 fn start_sync(state: SyncState) {
-    sync::start(state);
+    sender::start(state);
 }
 
 /// "Sync now" from the badge, through the same chunk.
 #[cfg(feature = "hydrate")]
 #[leptos::lazy]
 fn sync_now_from_badge(state: SyncState) {
-    sync::sync_soon(state);
+    sender::sync_soon(state);
 }
 
 #[cfg(feature = "hydrate")]
@@ -128,7 +128,7 @@ fn delete_others_from_badge(state: SyncState) {
     if let Some(me) = state.account.get_untracked() {
         leptos::task::spawn_local(async move {
             let _ = outbox::delete_others(me.id).await;
-            sync::refresh(state).await;
+            sender::refresh(state).await;
         });
     }
 }
@@ -166,7 +166,7 @@ pub fn use_sync() -> SyncState {
 /// A random id (UUID v4 from the browser's crypto).
 #[cfg(feature = "hydrate")]
 pub fn new_id() -> String {
-    crate::declarations::photo_client::client_id()
+    crate::evidence::client::client_id()
 }
 
 /// What the badge says when IndexedDB itself failed (full, or blocked by the browser).
@@ -185,7 +185,7 @@ pub async fn clear_local_data(account: Option<i64>) {
         Err(_) => idb::clear().await.map(|_| 0).unwrap_or(0),
     };
     if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
-        let _ = storage.remove_item(sync::LAST_SYNC_KEY);
+        let _ = storage.remove_item(sender::LAST_SYNC_KEY);
         pending_marker::set(remaining);
         // The next person to log in on this phone gets their own pages kept for offline reading.
         let _ = storage.remove_item("shenbao.prefetched_at");

@@ -12,8 +12,8 @@ use wasm_bindgen::JsCast;
 
 use super::outbox::{self, DraftEdit, Item, PendingPhoto};
 use super::SyncState;
-use crate::declarations::photo_client::{self, Body, Outcome};
 use crate::error::AppError;
+use crate::evidence::client::{self as photo_client, Body, Outcome};
 use crate::i18n::Text;
 
 pub(super) const LAST_SYNC_KEY: &str = "shenbao.last_sync";

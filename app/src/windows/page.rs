@@ -4,9 +4,9 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::api::{get_thresholds, SetThresholds};
-use super::flags::Thresholds;
-use super::windows_api::{get_window_status, SaveWindow, WindowStatus};
+use super::api::{get_window_status, SaveWindow, WindowStatus};
+use crate::declarations::api::{get_thresholds, SetThresholds};
+use crate::declarations::flags::Thresholds;
 use crate::i18n::{t, tr};
 use crate::library::pages::SecretariatOnly;
 use crate::ui::time::datetime_local;

@@ -16,6 +16,14 @@ pub struct ApplicationWindow {
     pub closes_at: i64,
 }
 
+/// A year's window (if set) and its state now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WindowStatus {
+    pub year: i64,
+    pub window: Option<ApplicationWindow>,
+    pub state: WindowState,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum WindowState {
     /// No window has been set for the year.

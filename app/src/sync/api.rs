@@ -13,13 +13,13 @@ const MAX_DECLARATIONS: usize = 50;
 #[server(prefix = "/api", endpoint = "offline/paths")]
 pub async fn offline_paths() -> Result<Vec<String>, AppError> {
     crate::forms::run(async {
-        use crate::declarations::{repo, service, windows_api};
+        use crate::declarations::{repo, service};
         let caller = crate::auth::guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
         let mut paths: Vec<String> =
             ["/", "/library", "/notices", "/faq", "/certificates", "/inbox"].map(String::from).to_vec();
         if caller.role.is_school_role() {
             let pool = crate::state::app_state()?.pool;
-            let year = windows_api::current_status(&pool).await?.year;
+            let year = crate::windows::service::current_year();
             let mut rows: Vec<repo::Row> = repo::list(&pool, year, Some(caller.school_id()?))
                 .await?
                 .into_iter()

@@ -16,7 +16,12 @@ pub async fn transaction<T>(
     pool: &Pool,
     work: impl AsyncFnOnce(&mut Conn) -> Result<T, crate::error::AppError>,
 ) -> Result<T, crate::error::AppError> {
-    let mut tx = pool.begin().await?;
+    use sqlx::Connection;
+    let mut conn = pool.acquire().await?;
+    // SQLite: take the write lock at the start. A deferred transaction that reads and then writes fails at
+    // once (not after the busy timeout) when another connection wrote since it read.
+    let begin = if conn.backend_name() == "SQLite" { "BEGIN IMMEDIATE" } else { "BEGIN" };
+    let mut tx = conn.begin_with(begin).await?;
     let value = work(&mut tx).await?;
     tx.commit().await?;
     Ok(value)

@@ -64,7 +64,7 @@ async fn main() -> anyhow::Result<()> {
     }
     tx.commit().await?;
     let started = Instant::now();
-    reindex(&pool).await.map_err(|e| anyhow::anyhow!(e.message().en))?;
+    app::db::transaction(&pool, async |tx| reindex(tx).await).await.map_err(|e| anyhow::anyhow!(e.message().en))?;
     let backend = if database_url.starts_with("postgres") { "PostgreSQL" } else { "SQLite" };
     println!("search bench on {backend}: {CERTIFICATES} certificates, {MAJORS} majors");
     println!("  index rebuild: {:.1} ms", started.elapsed().as_secs_f64() * 1000.0);
@@ -80,7 +80,9 @@ async fn main() -> anyhow::Result<()> {
         let mut hits = 0;
         for _ in 0..ROUNDS {
             let t = Instant::now();
-            let results = search(&pool, query, 2026).await.map_err(|e| anyhow::anyhow!(e.message().en))?;
+            let results = app::db::read(&pool, async |c| search(c, query, 2026).await)
+                .await
+                .map_err(|e| anyhow::anyhow!(e.message().en))?;
             times.push(t.elapsed());
             hits = results.certificates.len() + results.majors.len();
         }

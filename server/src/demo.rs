@@ -6,7 +6,7 @@ use app::accounts::model::{AccountStatus, Role};
 use app::accounts::repo::{find_account_by_username, insert_account, replace_scope, NewAccount};
 use app::auth::password::hash_password;
 use app::catalog::model::Level;
-use app::db::Pool;
+use app::db::{Conn, Pool};
 use app::institutions::model::InstitutionInput;
 use app::institutions::repo::{find_institution_id_by_credit_code, insert_college, insert_institution, list_colleges};
 use app::validate::credit_code::check_character;
@@ -96,7 +96,7 @@ const MAJORS: [(&str, &str, &str, &str, &[&str]); 7] = [
 /// The demo org account speaks for this organization.
 const DEMO_ORG_ORGANIZATION: &str = "北京中物联物流采购培训中心";
 
-async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
+async fn seed_catalog(conn: &mut Conn) -> anyhow::Result<()> {
     let year = app::ui::time::shanghai_year(app::db::now());
     for (certificate, organization, fees) in CERTIFICATES {
         sqlx::query(
@@ -104,7 +104,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
              VALUES ($1, '联系人（演示）', '010-00000000', 'demo@example.com', 1) ON CONFLICT (name) DO NOTHING",
         )
         .bind(organization)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
         sqlx::query(
             "INSERT INTO certificates (organization_id, name, is_demo) \
@@ -112,7 +112,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
         )
         .bind(certificate)
         .bind(organization)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
         for (level, fee) in Level::ALL.into_iter().zip(fees) {
             sqlx::query(
@@ -128,7 +128,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
             .bind(600 * 100_i64)
             .bind(app::db::now())
             .bind(certificate)
-            .execute(pool)
+            .execute(&mut *conn)
             .await?;
             for (position, (item, spec, quantity)) in DEMO_EQUIPMENT.iter().enumerate() {
                 sqlx::query(
@@ -142,7 +142,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
                 .bind(*spec)
                 .bind(*quantity)
                 .bind(certificate)
-                .execute(pool)
+                .execute(&mut *conn)
                 .await?;
             }
         }
@@ -156,7 +156,7 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
         .bind(name)
         .bind(level)
         .bind(category)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
         for certificate in certificates.iter() {
             sqlx::query(
@@ -167,14 +167,14 @@ async fn seed_catalog(pool: &Pool) -> anyhow::Result<()> {
             .bind(code)
             .bind(certificate)
             .bind(year)
-            .execute(pool)
+            .execute(&mut *conn)
             .await?;
         }
     }
-    app::catalog::search::reindex(pool).await.map_err(|e| anyhow::anyhow!("{}", e.message().en))?;
+    app::catalog::search::reindex(conn).await.map_err(|e| anyhow::anyhow!("{}", e.message().en))?;
     sqlx::query("UPDATE accounts SET organization_id = (SELECT id FROM organizations WHERE name = $1) WHERE username = 'demo_org'")
         .bind(DEMO_ORG_ORGANIZATION)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
@@ -186,9 +186,16 @@ fn demo_credit_code(n: usize) -> String {
     format!("{prefix}{check}")
 }
 
+/// Seeds the demo data in one transaction (again: only what is missing).
 pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    seed_in(&mut tx).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn seed_in(conn: &mut Conn) -> anyhow::Result<()> {
     let mut school_ids = Vec::new();
-    let mut conn = pool.acquire().await?;
     for (n, (name, kind, city, school_code, colleges)) in SCHOOLS.iter().enumerate() {
         let input = InstitutionInput {
             name: name.to_string(),
@@ -200,26 +207,26 @@ pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
             address: format!("{city}演示路{}号", n + 1),
         };
         input.validate().map_err(|e| anyhow::anyhow!("demo institution invalid: {e:?}"))?;
-        let id = match find_institution_id_by_credit_code(&mut conn, &input.credit_code).await? {
+        let id = match find_institution_id_by_credit_code(conn, &input.credit_code).await? {
             Some(id) => id,
-            None => insert_institution(&mut conn, &input, true).await?,
+            None => insert_institution(conn, &input, true).await?,
         };
-        let existing = list_colleges(pool, id).await?;
+        let existing = list_colleges(conn, id).await?;
         for college in colleges.iter() {
             if !existing.iter().any(|c| c.name == *college) {
-                insert_college(&mut conn, id, college).await?;
+                insert_college(conn, id, college).await?;
             }
         }
         school_ids.push(id);
     }
     let hash = hash_password(DEMO_PASSWORD).map_err(|e| anyhow::anyhow!("{e:?}"))?;
     for account in ACCOUNTS.iter() {
-        if find_account_by_username(pool, account.username).await?.is_some() {
+        if find_account_by_username(conn, account.username).await?.is_some() {
             continue;
         }
         let institution_id = account.school.map(|s| school_ids[s]);
         let id = insert_account(
-            &mut conn,
+            conn,
             NewAccount {
                 username: account.username,
                 display_name: account.name,
@@ -237,16 +244,16 @@ pub async fn seed(pool: &Pool) -> anyhow::Result<()> {
         .await?;
         if let (Role::Lead, Some(school)) = (account.role, institution_id) {
             // The demo lead is scoped to the school's first college only.
-            let first = list_colleges(pool, school).await?.into_iter().min_by_key(|c| c.id).map(|c| c.id);
-            replace_scope(&mut conn, id, &first.into_iter().collect::<Vec<_>>()).await?;
+            let first = list_colleges(conn, school).await?.into_iter().min_by_key(|c| c.id).map(|c| c.id);
+            replace_scope(conn, id, &first.into_iter().collect::<Vec<_>>()).await?;
         }
     }
-    seed_catalog(pool).await?;
-    seed_window(pool).await
+    seed_catalog(conn).await?;
+    seed_window(conn).await
 }
 
 /// This year's application window, open all year, so the demo can be tried at once (kept if already set).
-async fn seed_window(pool: &Pool) -> anyhow::Result<()> {
+async fn seed_window(conn: &mut Conn) -> anyhow::Result<()> {
     let year = app::ui::time::shanghai_year(app::db::now());
     let opens = app::ui::time::parse_shanghai(&format!("{year}-01-01 00:00")).context("window start")?;
     let closes = app::ui::time::parse_shanghai(&format!("{}-01-01 00:00", year + 1)).context("window end")?;
@@ -258,7 +265,7 @@ async fn seed_window(pool: &Pool) -> anyhow::Result<()> {
     .bind(opens)
     .bind(closes)
     .bind(app::db::now())
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -18,7 +18,9 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let pool = db::connect(&config.database_url()).await?;
     db::migrate(&pool, &config.database_url()).await?;
     // The search index is derived data: rebuilding it at start-up keeps it true after any migration.
-    app::catalog::search::reindex(&pool).await.map_err(|e| anyhow::anyhow!("search index: {}", e.message().en))?;
+    app::db::transaction(&pool, async |tx| app::catalog::search::reindex(tx).await)
+        .await
+        .map_err(|e| anyhow::anyhow!("search index: {}", e.message().en))?;
     let leptos_options = LeptosOptions::builder()
         .output_name("shenbao")
         .site_root(config.site_root.clone())

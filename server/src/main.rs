@@ -55,9 +55,10 @@ async fn import_majors(config: &Config, args: &[String]) -> anyhow::Result<()> {
     let path = args.first().context(USAGE)?;
     let bytes = std::fs::read(path).with_context(|| format!("cannot read {path}"))?;
     let state = build_state(config).await?;
-    let report = app::catalog::majors::import_file(&state.pool, path, &bytes)
-        .await
-        .map_err(|e| anyhow::anyhow!("{} / {}", e.message().zh, e.message().en))?;
+    let report =
+        app::db::transaction(&state.pool, async |tx| app::catalog::majors::import_file(tx, path, &bytes).await)
+            .await
+            .map_err(|e| anyhow::anyhow!("{} / {}", e.message().zh, e.message().en))?;
     for row in &report.errors {
         let messages: Vec<String> = row.errors.iter().map(|e| format!("{} ({})", e.message.zh, e.message.en)).collect();
         eprintln!("row {}: {}", row.row, messages.join(" "));

@@ -263,18 +263,14 @@ async fn window_reminders_go_once_to_those_with_something_to_submit() {
     let closes = window["window"]["closes_at"].as_i64().unwrap();
     let two_days_before = closes - 2 * 24 * 3600;
 
-    let reminded = app::notifications::push::reminders::run_once(&app.pool, two_days_before).await.unwrap();
+    let reminded = app::notifications::push::reminders::run_due(&app.pool, two_days_before).await.unwrap();
     assert_eq!(reminded, 1, "only the lead with a draft");
-    assert_eq!(
-        app::notifications::push::reminders::run_once(&app.pool, two_days_before + 60).await.unwrap(),
-        0,
-        "once"
-    );
+    assert_eq!(app::notifications::push::reminders::run_due(&app.pool, two_days_before + 60).await.unwrap(), 0, "once");
     let (_, inbox) = app.call(&lead, "inbox/list", &[]).await;
     assert!(inbox.to_string().contains("申报将于3 天后截止"), "{inbox}");
     let day_before = closes - 3600;
     assert_eq!(
-        app::notifications::push::reminders::run_once(&app.pool, day_before).await.unwrap(),
+        app::notifications::push::reminders::run_due(&app.pool, day_before).await.unwrap(),
         1,
         "then the last-day one"
     );

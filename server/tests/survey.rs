@@ -92,3 +92,41 @@ async fn survey_rows_become_declaration_drafts_for_their_leads() {
         "once only"
     );
 }
+
+#[tokio::test]
+async fn accepting_rows_is_all_or_nothing() {
+    let app = TestApp::spawn().await;
+    let school = app.institution_id(common::SCHOOL_A).await;
+    let colleges = app.college_ids(school).await;
+    let (logistics,): (i64,) =
+        sqlx::query_as("SELECT id FROM certificates WHERE name = '物流管理'").fetch_one(&app.pool).await.unwrap();
+    let offering = format!("{logistics}:junior");
+    let lead_id = app.account_id("demo_lead").await.to_string();
+    let coordinator = app.login_as("demo_coordinator").await;
+    // The same certificate level from two colleges: one school may declare it once.
+    for college in &colleges[..2] {
+        let college = college.to_string();
+        let form = [
+            ("college_id", college.as_str()),
+            ("offering", offering.as_str()),
+            ("majors", "530802"),
+            ("students_willing", "30"),
+            ("note", ""),
+            ("proposed_lead_id", lead_id.as_str()),
+        ];
+        assert_eq!(app.call(&coordinator, "survey/add", &form).await.0, StatusCode::OK);
+    }
+    let (_, survey) = app.call(&coordinator, "survey/get", &[]).await;
+    let ids: Vec<String> = survey["rows"].as_array().unwrap().iter().map(|r| r["id"].to_string()).collect();
+    let form: Vec<(String, String)> = ids.iter().enumerate().map(|(n, id)| (format!("ids[{n}]"), id.clone())).collect();
+    let pairs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let (status, body) = app.call(&coordinator, "survey/accept", &pairs).await;
+    assert!(status.is_client_error(), "the second draft cannot be made: {status} {body}");
+    let (declarations,): (i64,) =
+        sqlx::query_as("SELECT COUNT(*) FROM declarations").fetch_one(&app.pool).await.unwrap();
+    let (linked,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM survey_rows WHERE declaration_id IS NOT NULL")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!((declarations, linked), (0, 0), "nothing of the refused acceptance is kept");
+}

@@ -9,20 +9,20 @@ use {
     super::model::Role,
     super::service,
     crate::auth::{guard, session},
-    crate::forms::{run, run_form},
+    crate::forms::{run, run_form, run_read},
     crate::state::app_state,
 };
 
 /// Logs in. A plain form post is redirected home (or back with the error); scripts get JSON.
 #[server(prefix = "/api", endpoint = "accounts/login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let state = app_state()?;
         // Renew the session id on every login: end the session this browser had before.
         if let Some(old) = session::request_cookie(session::COOKIE) {
-            session::delete_session(&state.pool, &old).await?;
+            session::delete_session(tx, &old).await?;
         }
-        let (token, _) = service::login(&state, &username, &password, &session::client_address()).await?;
+        let (token, _) = service::login(tx, &state, &username, &password, &session::client_address()).await?;
         session::set_session_cookie(&token, state.secure_cookies);
         leptos_axum::redirect("/");
         Ok(())
@@ -32,10 +32,10 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
 
 #[server(prefix = "/api", endpoint = "accounts/logout")]
 pub async fn logout() -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let state = app_state()?;
         if let Some(token) = session::request_cookie(session::COOKIE) {
-            session::delete_session(&state.pool, &token).await?;
+            session::delete_session(tx, &token).await?;
         }
         session::clear_session_cookie(state.secure_cookies);
         leptos_axum::redirect("/login");
@@ -47,12 +47,9 @@ pub async fn logout() -> Result<(), AppError> {
 /// The logged-in user, or None.
 #[server(prefix = "/api", endpoint = "accounts/me")]
 pub async fn get_current_user() -> Result<Option<CurrentUser>, AppError> {
-    run(async {
-        let state = app_state()?;
-        match guard::current_caller().await? {
-            Some(caller) => Ok(Some(service::current_user(&state.pool, &caller).await?)),
-            None => Ok(None),
-        }
+    run_read(async |conn| match guard::current_caller().await? {
+        Some(caller) => Ok(Some(service::current_user(conn, &caller).await?)),
+        None => Ok(None),
     })
     .await
 }
@@ -63,19 +60,11 @@ pub async fn change_password(
     new_password: String,
     confirm_password: String,
 ) -> Result<(), AppError> {
-    run(async {
-        let state = app_state()?;
+    run(async |tx| {
         let caller = guard::require_login_for_password_change().await?;
         let token = session::request_cookie(session::COOKIE);
-        service::change_password(
-            &state.pool,
-            &caller,
-            &current_password,
-            &new_password,
-            &confirm_password,
-            token.as_deref(),
-        )
-        .await?;
+        service::change_password(tx, &caller, &current_password, &new_password, &confirm_password, token.as_deref())
+            .await?;
         leptos_axum::redirect("/?password_changed=1");
         Ok(())
     })
@@ -85,11 +74,10 @@ pub async fn change_password(
 /// Secretariat: all accounts. Coordinator: the school's sub-accounts.
 #[server(prefix = "/api", endpoint = "accounts/list")]
 pub async fn list_accounts() -> Result<Vec<AccountSummary>, AppError> {
-    run(async {
-        let state = app_state()?;
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
         let scope = if caller.role == Role::Secretariat { None } else { Some(caller.school_id()?) };
-        let accounts = super::repo::list_accounts(&state.pool, scope).await?;
+        let accounts = super::repo::list_accounts(conn, scope).await?;
         Ok(accounts.into_iter().filter(|a| caller.role == Role::Secretariat || a.role == Role::Lead).collect())
     })
     .await
@@ -102,13 +90,10 @@ pub async fn create_staff_account(
     role: String,
     organization_id: Option<i64>,
 ) -> Result<IssuedPassword, AppError> {
-    run_form(vec![("username", username.clone()), ("display_name", display_name.clone())], async {
-        let state = app_state()?;
+    run_form(vec![("username", username.clone()), ("display_name", display_name.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let role = Role::from_code(&role).ok_or_else(|| AppError::field("role", "请选择角色。", "Choose a role."))?;
-        flash_issued(
-            service::create_staff(&state.pool, &caller, &username, &display_name, role, organization_id).await?,
-        )
+        flash_issued(service::create_staff(tx, &caller, &username, &display_name, role, organization_id).await?)
     })
     .await
 }
@@ -122,12 +107,11 @@ pub async fn create_lead(
 ) -> Result<IssuedPassword, AppError> {
     let typed =
         vec![("username", username.clone()), ("display_name", display_name.clone()), ("mobile", mobile.clone())];
-    run_form(typed, async {
-        let state = app_state()?;
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let input =
             super::model::LeadInput { username, display_name, mobile, college_ids: college_ids.unwrap_or_default() };
-        flash_issued(service::create_lead(&state.pool, &caller, input).await?)
+        flash_issued(service::create_lead(tx, &caller, input).await?)
     })
     .await
 }
@@ -138,31 +122,28 @@ pub async fn set_lead_scope(
     college_ids: Option<Vec<i64>>,
     certificate_ids: Option<Vec<i64>>,
 ) -> Result<(), AppError> {
-    run(async {
-        let state = app_state()?;
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let (colleges, certificates) = (college_ids.unwrap_or_default(), certificate_ids.unwrap_or_default());
-        service::set_lead_scope(&state.pool, &caller, account_id, colleges, certificates).await
+        service::set_lead_scope(tx, &caller, account_id, colleges, certificates).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/reset-password")]
 pub async fn reset_password(account_id: i64) -> Result<IssuedPassword, AppError> {
-    run(async {
-        let state = app_state()?;
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
-        flash_issued(service::reset_password(&state.pool, &caller, account_id).await?)
+        flash_issued(service::reset_password(tx, &caller, account_id).await?)
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "accounts/set-active")]
 pub async fn set_account_active(account_id: i64, active: bool) -> Result<(), AppError> {
-    run(async {
-        let state = app_state()?;
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
-        service::set_active(&state.pool, &caller, account_id, active).await
+        service::set_active(tx, &caller, account_id, active).await
     })
     .await
 }
@@ -170,9 +151,9 @@ pub async fn set_account_active(account_id: i64, active: bool) -> Result<(), App
 /// A lead's own scope: the colleges the coordinator assigned.
 #[server(prefix = "/api", endpoint = "accounts/my-scope")]
 pub async fn my_scope() -> Result<Vec<ScopeCollege>, AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Lead]).await?;
-        service::lead_scope(&app_state()?.pool, &caller).await
+        service::lead_scope(tx, &caller).await
     })
     .await
 }
@@ -193,7 +174,7 @@ const ISSUED_COOKIE: &str = "sb_issued";
 /// Takes (reads and clears) a password flashed by [`flash_issued`].
 #[server(prefix = "/api", endpoint = "accounts/take-issued")]
 pub async fn take_issued_password() -> Result<Option<IssuedPassword>, AppError> {
-    run(async {
+    crate::forms::run_read(async |_| {
         let Some(raw) = session::request_cookie(ISSUED_COOKIE) else { return Ok(None) };
         session::set_cookie(ISSUED_COOKIE, "", 0);
         let json = crate::forms::decode_query_value(&raw);

@@ -8,7 +8,7 @@ use crate::auth::guard::Caller;
 use crate::auth::password::{hash_password_blocking, verify_password_blocking};
 use crate::auth::session;
 use crate::auth::token::generated_password;
-use crate::db::{now, Pool};
+use crate::db::{now, Conn};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -22,6 +22,7 @@ fn bad_login() -> AppError {
 
 /// Checks the password (rate-limited, timing-safe) and opens a new session; returns its token.
 pub async fn login(
+    conn: &mut Conn,
     state: &AppState,
     username: &str,
     password: &str,
@@ -31,7 +32,7 @@ pub async fn login(
     if state.login_limiter.is_blocked(username, address, now()) {
         return Err(AppError::TooManyAttempts);
     }
-    let account = repo::find_account_by_username(&state.pool, username).await?;
+    let account = repo::find_account_by_username(conn, username).await?;
     let ok = verify_password_blocking(password.to_string(), account.as_ref().map(|a| a.password_hash.clone())).await;
     let account = match account {
         Some(a) if ok => a,
@@ -57,13 +58,13 @@ pub async fn login(
     }
     state.login_limiter.record_success(username);
     let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role"))?;
-    Ok((session::create_session(&state.pool, account.id).await?, role))
+    Ok((session::create_session(conn, account.id).await?, role))
 }
 
-pub async fn current_user(pool: &Pool, caller: &Caller) -> Result<CurrentUser, AppError> {
-    let account = repo::find_account(pool, caller.id).await?.ok_or(AppError::Unauthorized)?;
+pub async fn current_user(conn: &mut Conn, caller: &Caller) -> Result<CurrentUser, AppError> {
+    let account = repo::find_account(conn, caller.id).await?.ok_or(AppError::Unauthorized)?;
     let institution_name = match account.institution_id {
-        Some(id) => repo::institution_name(pool, id).await?,
+        Some(id) => repo::institution_name(conn, id).await?,
         None => None,
     };
     Ok(CurrentUser {
@@ -78,8 +79,8 @@ pub async fn current_user(pool: &Pool, caller: &Caller) -> Result<CurrentUser, A
 }
 
 /// A lead's scope: the colleges of its school that the coordinator assigned.
-pub async fn lead_scope(pool: &Pool, caller: &Caller) -> Result<Vec<super::model::ScopeCollege>, AppError> {
-    let colleges = crate::institutions::repo::list_colleges(pool, caller.school_id()?).await?;
+pub async fn lead_scope(conn: &mut Conn, caller: &Caller) -> Result<Vec<super::model::ScopeCollege>, AppError> {
+    let colleges = crate::institutions::repo::list_colleges(conn, caller.school_id()?).await?;
     Ok(colleges
         .into_iter()
         .filter(|c| caller.college_ids.contains(&c.id))
@@ -88,14 +89,14 @@ pub async fn lead_scope(pool: &Pool, caller: &Caller) -> Result<Vec<super::model
 }
 
 pub async fn change_password(
-    pool: &Pool,
+    conn: &mut Conn,
     caller: &Caller,
     current: &str,
     new: &str,
     confirm: &str,
     keep_token: Option<&str>,
 ) -> Result<(), AppError> {
-    let account = repo::find_account(pool, caller.id).await?.ok_or(AppError::Unauthorized)?;
+    let account = repo::find_account(conn, caller.id).await?.ok_or(AppError::Unauthorized)?;
     if !verify_password_blocking(current.to_string(), Some(account.password_hash)).await {
         return Err(AppError::field("current_password", "当前密码不正确。", "The current password is wrong."));
     }
@@ -108,14 +109,18 @@ pub async fn change_password(
         ));
     }
     let hash = hash_password_blocking(new.to_string()).await?;
-    repo::update_password(pool, caller.id, &hash, false).await?;
+    repo::update_password(conn, caller.id, &hash, false).await?;
     // Other devices logged in with the old password are logged out.
-    session::delete_sessions_of(pool, caller.id, keep_token).await
+    session::delete_sessions_of(conn, caller.id, keep_token).await
 }
 
 /// The accounts a caller may manage: the secretariat all but itself; a coordinator its own school's leads.
-pub async fn ensure_can_manage(pool: &Pool, caller: &Caller, account_id: i64) -> Result<repo::AccountRow, AppError> {
-    let target = repo::find_account(pool, account_id).await?.ok_or(AppError::NotFound)?;
+pub async fn ensure_can_manage(
+    conn: &mut Conn,
+    caller: &Caller,
+    account_id: i64,
+) -> Result<repo::AccountRow, AppError> {
+    let target = repo::find_account(conn, account_id).await?.ok_or(AppError::NotFound)?;
     let allowed = match caller.role {
         Role::Secretariat => target.id != caller.id,
         Role::Coordinator => target.role == Role::Lead.code() && target.institution_id == caller.institution_id,
@@ -128,17 +133,17 @@ pub async fn ensure_can_manage(pool: &Pool, caller: &Caller, account_id: i64) ->
     }
 }
 
-pub async fn reset_password(pool: &Pool, caller: &Caller, account_id: i64) -> Result<IssuedPassword, AppError> {
-    let target = ensure_can_manage(pool, caller, account_id).await?;
+pub async fn reset_password(conn: &mut Conn, caller: &Caller, account_id: i64) -> Result<IssuedPassword, AppError> {
+    let target = ensure_can_manage(conn, caller, account_id).await?;
     let password = generated_password();
     let hash = hash_password_blocking(password.clone()).await?;
-    repo::update_password(pool, target.id, &hash, true).await?;
-    session::delete_sessions_of(pool, target.id, None).await?;
+    repo::update_password(conn, target.id, &hash, true).await?;
+    session::delete_sessions_of(conn, target.id, None).await?;
     Ok(IssuedPassword { account_id: target.id, username: target.username, password })
 }
 
-pub async fn set_active(pool: &Pool, caller: &Caller, account_id: i64, active: bool) -> Result<(), AppError> {
-    let target = ensure_can_manage(pool, caller, account_id).await?;
+pub async fn set_active(conn: &mut Conn, caller: &Caller, account_id: i64, active: bool) -> Result<(), AppError> {
+    let target = ensure_can_manage(conn, caller, account_id).await?;
     if target.status == AccountStatus::Pending.code() {
         return Err(AppError::conflict(
             "待激活的注册请在“待处理”中激活。",
@@ -146,16 +151,16 @@ pub async fn set_active(pool: &Pool, caller: &Caller, account_id: i64, active: b
         ));
     }
     let status = if active { AccountStatus::Active } else { AccountStatus::Disabled };
-    repo::update_status(pool, account_id, status).await?;
+    repo::update_status(conn, account_id, status).await?;
     if !active {
-        session::delete_sessions_of(pool, account_id, None).await?;
+        session::delete_sessions_of(conn, account_id, None).await?;
     }
     Ok(())
 }
 
 /// The secretariat creates provincial accounts: secretariat, expert, org.
 pub async fn create_staff(
-    pool: &Pool,
+    conn: &mut Conn,
     caller: &Caller,
     username: &str,
     display_name: &str,
@@ -196,9 +201,8 @@ pub async fn create_staff(
     let password = generated_password();
     let hash = hash_password_blocking(password.clone()).await?;
     // One transaction: an account is never left without the organization it was made for.
-    let mut conn = pool.begin().await?;
     let id = repo::insert_account(
-        &mut conn,
+        conn,
         NewAccount {
             username: username.trim(),
             display_name: display_name.trim(),
@@ -216,15 +220,8 @@ pub async fn create_staff(
     .await
     .map_err(username_taken)?;
     if let Some(organization_id) = organization_id {
-        crate::db::touched(
-            sqlx::query("UPDATE accounts SET organization_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM organizations WHERE id = $1)")
-                .bind(organization_id)
-                .bind(id)
-                .execute(&mut *conn)
-                .await,
-        )?;
+        repo::set_organization(conn, id, organization_id).await?;
     }
-    conn.commit().await?;
     Ok(IssuedPassword { account_id: id, username: username.trim().to_string(), password })
 }
 
@@ -238,8 +235,8 @@ fn username_taken(err: AppError) -> AppError {
 }
 
 /// Checks that every college belongs to the caller's school.
-async fn ensure_own_colleges(pool: &Pool, school_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
-    let own = crate::institutions::repo::list_colleges(pool, school_id).await?;
+async fn ensure_own_colleges(conn: &mut Conn, school_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
+    let own = crate::institutions::repo::list_colleges(conn, school_id).await?;
     if college_ids.iter().all(|id| own.iter().any(|c| c.id == *id)) {
         Ok(())
     } else {
@@ -248,15 +245,14 @@ async fn ensure_own_colleges(pool: &Pool, school_id: i64, college_ids: &[i64]) -
 }
 
 /// A coordinator creates a certificate lead's sub-account scoped to some of the school's colleges.
-pub async fn create_lead(pool: &Pool, caller: &Caller, input: LeadInput) -> Result<IssuedPassword, AppError> {
+pub async fn create_lead(conn: &mut Conn, caller: &Caller, input: LeadInput) -> Result<IssuedPassword, AppError> {
     let school_id = caller.school_id()?;
     input.validate().map_err(AppError::Validation)?;
-    ensure_own_colleges(pool, school_id, &input.college_ids).await?;
+    ensure_own_colleges(conn, school_id, &input.college_ids).await?;
     let password = generated_password();
     let hash = hash_password_blocking(password.clone()).await?;
-    let mut tx = pool.begin().await?;
     let id = repo::insert_account(
-        &mut tx,
+        conn,
         NewAccount {
             username: input.username.trim(),
             display_name: input.display_name.trim(),
@@ -273,26 +269,25 @@ pub async fn create_lead(pool: &Pool, caller: &Caller, input: LeadInput) -> Resu
     )
     .await
     .map_err(username_taken)?;
-    repo::replace_scope(&mut tx, id, &input.college_ids).await?;
-    tx.commit().await?;
+    repo::replace_scope(conn, id, &input.college_ids).await?;
     Ok(IssuedPassword { account_id: id, username: input.username.trim().to_string(), password })
 }
 
 pub async fn set_lead_scope(
-    pool: &Pool,
+    conn: &mut Conn,
     caller: &Caller,
     account_id: i64,
     college_ids: Vec<i64>,
     certificate_ids: Vec<i64>,
 ) -> Result<(), AppError> {
     let school_id = caller.school_id()?;
-    let target = ensure_can_manage(pool, caller, account_id).await?;
+    let target = ensure_can_manage(conn, caller, account_id).await?;
     if college_ids.is_empty() {
         return Err(AppError::field("college_ids", "请至少选择一个二级学院/系部。", "Choose at least one college."));
     }
-    ensure_own_colleges(pool, school_id, &college_ids).await?;
+    ensure_own_colleges(conn, school_id, &college_ids).await?;
     for id in &certificate_ids {
-        crate::catalog::repo::certificate_organization(pool, *id).await.map_err(|_| {
+        crate::catalog::repo::certificate_organization(conn, *id).await.map_err(|_| {
             AppError::field(
                 "certificate_ids",
                 "所选证书不存在，请刷新页面后重试。",
@@ -300,9 +295,7 @@ pub async fn set_lead_scope(
             )
         })?;
     }
-    let mut tx = pool.begin().await?;
-    repo::replace_scope(&mut tx, target.id, &college_ids).await?;
-    repo::replace_certificate_scope(&mut tx, target.id, &certificate_ids).await?;
-    tx.commit().await?;
+    repo::replace_scope(conn, target.id, &college_ids).await?;
+    repo::replace_certificate_scope(conn, target.id, &certificate_ids).await?;
     Ok(())
 }

@@ -4,7 +4,7 @@
 use crate::accounts::model::Role;
 use crate::accounts::repo::{find_account, list_scope_certificate_ids, list_scope_college_ids};
 use crate::auth::session::{account_for_token, request_cookie, COOKIE};
-use crate::db::Pool;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::state::app_state;
 
@@ -39,22 +39,41 @@ impl Caller {
     }
 }
 
+/// The request's caller, once looked up (see [`load_caller`]).
+#[derive(Clone)]
+struct KnownCaller(Option<Caller>);
+
+/// Looks the request's caller up on a connection of its own, released before the server function's body
+/// takes the request's connection: a body holding its connection while waiting for a second one would
+/// deadlock the pool once every connection was held that way. Later guards of the request use the result.
+pub async fn load_caller() -> Result<(), AppError> {
+    if leptos::prelude::use_context::<KnownCaller>().is_some() {
+        return Ok(());
+    }
+    let caller = match request_cookie(COOKIE) {
+        Some(token) => crate::db::read(&app_state()?.pool, async |conn| caller_for_token(conn, &token).await).await?,
+        None => None,
+    };
+    leptos::prelude::provide_context(KnownCaller(caller));
+    Ok(())
+}
+
 /// The caller, if a live session of an active account came with the request.
 pub async fn current_caller() -> Result<Option<Caller>, AppError> {
-    let Some(token) = request_cookie(COOKIE) else { return Ok(None) };
-    caller_for_token(&app_state()?.pool, &token).await
+    load_caller().await?;
+    Ok(leptos::prelude::use_context::<KnownCaller>().and_then(|k| k.0))
 }
 
 /// The caller behind a session token (also used by plain axum handlers such as file uploads).
-pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>, AppError> {
-    let Some(account_id) = account_for_token(pool, token).await? else { return Ok(None) };
-    let Some(account) = find_account(pool, account_id).await? else { return Ok(None) };
+pub async fn caller_for_token(conn: &mut Conn, token: &str) -> Result<Option<Caller>, AppError> {
+    let Some(account_id) = account_for_token(conn, token).await? else { return Ok(None) };
+    let Some(account) = find_account(conn, account_id).await? else { return Ok(None) };
     if account.status != "active" {
         return Ok(None);
     }
     let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role in database"))?;
     let (college_ids, certificate_ids) = if role == Role::Lead {
-        (list_scope_college_ids(pool, account_id).await?, list_scope_certificate_ids(pool, account_id).await?)
+        (list_scope_college_ids(conn, account_id).await?, list_scope_certificate_ids(conn, account_id).await?)
     } else {
         (Vec::new(), Vec::new())
     };
@@ -70,9 +89,9 @@ pub async fn caller_for_token(pool: &Pool, token: &str) -> Result<Option<Caller>
 }
 
 /// The caller behind a plain axum request's session cookie (uploads and downloads); Unauthorized without one.
-pub async fn caller_from_headers(pool: &Pool, headers: &axum::http::HeaderMap) -> Result<Caller, AppError> {
+pub async fn caller_from_headers(conn: &mut Conn, headers: &axum::http::HeaderMap) -> Result<Caller, AppError> {
     let token = crate::auth::session::cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    caller_for_token(pool, &token).await?.ok_or(AppError::Unauthorized)
+    caller_for_token(conn, &token).await?.ok_or(AppError::Unauthorized)
 }
 
 /// Refuses callers without one of `roles`, and callers who must first change their password.

@@ -5,7 +5,8 @@ use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
 use super::token::{digest, random_token};
-use crate::db::{now, Pool};
+use crate::accounts::repo::sessions;
+use crate::db::{now, Conn};
 use crate::error::AppError;
 
 pub const COOKIE: &str = "sb_session";
@@ -34,44 +35,24 @@ pub fn client_address() -> String {
         .unwrap_or_else(|| "unknown".to_string())
 }
 
-pub async fn create_session(pool: &Pool, account_id: i64) -> Result<String, AppError> {
+pub async fn create_session(conn: &mut Conn, account_id: i64) -> Result<String, AppError> {
     let token = random_token();
-    let created = now();
-    sqlx::query("INSERT INTO sessions (token_hash, account_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-        .bind(digest(&token))
-        .bind(account_id)
-        .bind(created)
-        .bind(created + SESSION_SECS)
-        .execute(pool)
-        .await?;
+    sessions::insert(conn, &digest(&token), account_id, now(), SESSION_SECS).await?;
     Ok(token)
 }
 
-pub async fn delete_session(pool: &Pool, token: &str) -> Result<(), AppError> {
-    sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(digest(token)).execute(pool).await?;
-    Ok(())
+pub async fn delete_session(conn: &mut Conn, token: &str) -> Result<(), AppError> {
+    sessions::delete(conn, &digest(token)).await
 }
 
 /// Ends every session of an account except, optionally, the one in use (after a password change or reset).
-pub async fn delete_sessions_of(pool: &Pool, account_id: i64, keep_token: Option<&str>) -> Result<(), AppError> {
-    let keep = keep_token.map(digest).unwrap_or_default();
-    sqlx::query("DELETE FROM sessions WHERE account_id = $1 AND token_hash <> $2")
-        .bind(account_id)
-        .bind(keep)
-        .execute(pool)
-        .await?;
-    Ok(())
+pub async fn delete_sessions_of(conn: &mut Conn, account_id: i64, keep_token: Option<&str>) -> Result<(), AppError> {
+    sessions::delete_others(conn, account_id, &keep_token.map(digest).unwrap_or_default()).await
 }
 
 /// The account id behind a session token, if the session is live.
-pub async fn account_for_token(pool: &Pool, token: &str) -> Result<Option<i64>, AppError> {
-    let row: Option<(i64,)> =
-        sqlx::query_as("SELECT account_id FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-            .bind(digest(token))
-            .bind(now())
-            .fetch_optional(pool)
-            .await?;
-    Ok(row.map(|r| r.0))
+pub async fn account_for_token(conn: &mut Conn, token: &str) -> Result<Option<i64>, AppError> {
+    sessions::live_account(conn, &digest(token), now()).await
 }
 
 fn cookie_header(value: &str, max_age: i64, secure: bool) -> Option<HeaderValue> {

@@ -13,11 +13,11 @@ use crate::i18n::Text;
 use crate::validate::{collect, validate_required, FieldError};
 #[cfg(feature = "ssr")]
 use {
+    super::repo::organizations as repo,
     crate::accounts::model::Role,
     crate::auth::guard::{self, Caller},
-    crate::db::Pool,
-    crate::forms::{run, run_form},
-    crate::state::app_state,
+    crate::db::Conn,
+    crate::forms::{run_form, run_read},
 };
 
 /// An organization with its certificates and the accounts that speak for it.
@@ -80,33 +80,19 @@ fn unique_name(err: AppError) -> AppError {
 /// Secretariat: every organization with its certificates and accounts. An org account: its own.
 #[server(prefix = "/api", endpoint = "catalog/organizations")]
 pub async fn list_organizations() -> Result<Vec<OrganizationEntry>, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
-        let pool = app_state()?.pool;
         let own = (caller.role == Role::Org).then_some(caller.organization_id.unwrap_or(-1));
-        organizations(&pool, own).await
+        organizations(conn, own).await
     })
     .await
 }
 
 #[cfg(feature = "ssr")]
-async fn organizations(pool: &Pool, only: Option<i64>) -> Result<Vec<OrganizationEntry>, AppError> {
-    let orgs: Vec<Organization> = sqlx::query_as(
-        "SELECT id, name, contact_name, contact_phone, contact_email FROM organizations \
-         WHERE $1 = -1 OR id = $1 ORDER BY name",
-    )
-    .bind(only.unwrap_or(-1))
-    .fetch_all(pool)
-    .await?;
-    let certificates: Vec<(i64, i64, String, String)> =
-        sqlx::query_as("SELECT organization_id, id, name, standard_url FROM certificates ORDER BY name")
-            .fetch_all(pool)
-            .await?;
-    let accounts: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT organization_id, username, display_name FROM accounts WHERE organization_id IS NOT NULL ORDER BY username",
-    )
-    .fetch_all(pool)
-    .await?;
+async fn organizations(conn: &mut Conn, only: Option<i64>) -> Result<Vec<OrganizationEntry>, AppError> {
+    let orgs = repo::list_organizations(conn, only).await?;
+    let certificates = repo::certificates_by_organization(conn).await?;
+    let accounts = repo::organization_accounts(conn).await?;
     Ok(orgs
         .into_iter()
         .map(|o| OrganizationEntry {
@@ -143,50 +129,27 @@ pub async fn save_organization(
         ("contact_phone", contact_phone.clone()),
         ("contact_email", contact_email.clone()),
     ];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
         if caller.role == Role::Org && (id.is_none() || id != caller.organization_id) {
             return Err(AppError::Forbidden);
         }
         validate_organization(&name, &contact_phone, &contact_email).map_err(AppError::Validation)?;
-        let pool = app_state()?.pool;
         let values = [name.trim(), contact_name.trim(), contact_phone.trim(), contact_email.trim()];
         let result = match id {
-            Some(id) => crate::db::touched(
-                sqlx::query(
-                    "UPDATE organizations SET name = $1, contact_name = $2, contact_phone = $3, contact_email = $4 \
-                     WHERE id = $5",
-                )
-                .bind(values[0])
-                .bind(values[1])
-                .bind(values[2])
-                .bind(values[3])
-                .bind(id)
-                .execute(&pool)
-                .await,
-            ),
-            None => sqlx::query(
-                "INSERT INTO organizations (name, contact_name, contact_phone, contact_email) VALUES ($1, $2, $3, $4)",
-            )
-            .bind(values[0])
-            .bind(values[1])
-            .bind(values[2])
-            .bind(values[3])
-            .execute(&pool)
-            .await
-            .map(|_| ())
-            .map_err(AppError::from),
+            Some(id) => repo::update_organization(tx, id, values).await,
+            None => repo::insert_organization(tx, values).await,
         };
         result.map_err(unique_name)?;
-        super::search::reindex(&pool).await
+        super::search::reindex(tx).await
     })
     .await
 }
 
 /// Whether the caller may edit this certificate: the secretariat, or the organization that owns it.
 #[cfg(feature = "ssr")]
-pub async fn ensure_certificate_editor(pool: &Pool, caller: &Caller, certificate_id: i64) -> Result<(), AppError> {
-    let owner = super::repo::certificate_organization(pool, certificate_id).await?;
+pub async fn ensure_certificate_editor(conn: &mut Conn, caller: &Caller, certificate_id: i64) -> Result<(), AppError> {
+    let owner = super::repo::certificate_organization(conn, certificate_id).await?;
     match caller.role {
         Role::Secretariat => Ok(()),
         Role::Org if caller.organization_id == Some(owner) => Ok(()),
@@ -207,11 +170,10 @@ pub async fn save_certificate(
 ) -> Result<(), AppError> {
     let typed =
         vec![("form", form.unwrap_or_default()), ("name", name.clone()), ("standard_url", standard_url.clone())];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Org]).await?;
-        let pool = app_state()?.pool;
         match id {
-            Some(id) => ensure_certificate_editor(&pool, &caller, id).await?,
+            Some(id) => ensure_certificate_editor(tx, &caller, id).await?,
             None if caller.role == Role::Secretariat => {}
             None => return Err(AppError::Forbidden),
         }
@@ -219,27 +181,13 @@ pub async fn save_certificate(
             return Err(AppError::Forbidden);
         }
         validate_certificate(&name, &standard_url).map_err(AppError::Validation)?;
+        let (name, standard_url) = (name.trim(), standard_url.trim());
         let result = match id {
-            Some(id) => crate::db::touched(
-                sqlx::query("UPDATE certificates SET organization_id = $1, name = $2, standard_url = $3 WHERE id = $4")
-                    .bind(organization_id)
-                    .bind(name.trim())
-                    .bind(standard_url.trim())
-                    .bind(id)
-                    .execute(&pool)
-                    .await,
-            ),
-            None => sqlx::query("INSERT INTO certificates (organization_id, name, standard_url) VALUES ($1, $2, $3)")
-                .bind(organization_id)
-                .bind(name.trim())
-                .bind(standard_url.trim())
-                .execute(&pool)
-                .await
-                .map(|_| ())
-                .map_err(AppError::from),
+            Some(id) => repo::update_certificate(tx, id, organization_id, name, standard_url).await,
+            None => repo::insert_certificate(tx, organization_id, name, standard_url).await,
         };
         result.map_err(unique_name)?;
-        super::search::reindex(&pool).await
+        super::search::reindex(tx).await
     })
     .await
 }

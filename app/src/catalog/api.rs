@@ -19,9 +19,8 @@ use {
     super::repo,
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::db::Pool,
-    crate::forms::{run, run_form},
-    crate::state::app_state,
+    crate::db::Conn,
+    crate::forms::{run, run_form, run_read},
     crate::validate::FieldError,
 };
 
@@ -29,18 +28,17 @@ use {
 /// a school gets its own equipment self-assessments.
 #[server(prefix = "/api", endpoint = "catalog/certificate")]
 pub async fn get_certificate(id: i64) -> Result<CertificateDetail, AppError> {
-    run(async {
-        let pool = app_state()?.pool;
-        let mut certificate = repo::get_certificate(&pool, id).await?;
+    run_read(async |conn| {
+        let mut certificate = repo::get_certificate(conn, id).await?;
         match guard::current_caller().await? {
             Some(caller)
                 if matches!(caller.role, Role::Org | Role::Secretariat)
-                    && super::admin::ensure_certificate_editor(&pool, &caller, id).await.is_ok() =>
+                    && super::admin::ensure_certificate_editor(conn, &caller, id).await.is_ok() =>
             {
-                certificate.history = repo::history(&pool, id).await?;
+                certificate.history = repo::history(conn, id).await?;
             }
             Some(caller) if matches!(caller.role, Role::Coordinator | Role::Lead) => {
-                certificate.assessments = repo::assessments(&pool, caller.school_id()?, id).await?;
+                certificate.assessments = repo::assessments(conn, caller.school_id()?, id).await?;
             }
             _ => {}
         }
@@ -59,12 +57,12 @@ fn parse_level(level: &str) -> Result<Level, AppError> {
 /// The stored offering of one level and year, if any.
 #[cfg(feature = "ssr")]
 async fn stored_offering(
-    pool: &Pool,
+    conn: &mut Conn,
     certificate_id: i64,
     year: i64,
     level: Level,
 ) -> Result<Option<Offering>, AppError> {
-    let certificate = repo::get_certificate(pool, certificate_id).await?;
+    let certificate = repo::get_certificate(conn, certificate_id).await?;
     Ok(certificate.offerings.into_iter().find(|o| o.year == year && o.level == level))
 }
 
@@ -96,12 +94,11 @@ pub async fn save_offering(
         ("exam_plan", exam_plan.clone()),
         ("training_plan", training_plan.clone()),
     ];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Org, Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
-        super::admin::ensure_certificate_editor(&pool, &caller, certificate_id).await?;
+        super::admin::ensure_certificate_editor(tx, &caller, certificate_id).await?;
         let level = parse_level(&level)?;
-        let old = stored_offering(&pool, certificate_id, year, level).await?;
+        let old = stored_offering(tx, certificate_id, year, level).await?;
         let cap = old.as_ref().and_then(|o| o.cap_fen);
         let fee_fen = parse_yuan(&fee);
         let mut errors: Vec<FieldError> = Vec::new();
@@ -115,7 +112,7 @@ pub async fn save_offering(
         errors.extend(check_fee(fee_fen, cap).err());
         let equipment = parse_equipment(&equipment).map_err(|e| errors.push(e)).unwrap_or_default();
         let codes = parse_major_codes(&majors).map_err(|e| errors.push(e)).unwrap_or_default();
-        let (eligible_majors, unknown) = repo::majors_by_code(&pool, &codes).await?;
+        let (eligible_majors, unknown) = repo::majors_by_code(tx, &codes).await?;
         if !unknown.is_empty() {
             errors.push(FieldError::new(
                 "majors",
@@ -142,7 +139,7 @@ pub async fn save_offering(
             equipment,
             eligible_majors,
         };
-        repo::save_offering(&pool, certificate_id, old.as_ref(), &offering, caller.id).await
+        repo::save_offering(tx, certificate_id, old.as_ref(), &offering, caller.id).await
     })
     .await
 }
@@ -150,16 +147,15 @@ pub async fn save_offering(
 /// The secretariat sets the cost cap (考核成本上限); a fee above it is refused from then on.
 #[server(prefix = "/api", endpoint = "catalog/set-cap")]
 pub async fn set_cap(certificate_id: i64, year: i64, level: String, cap: String) -> Result<(), AppError> {
-    run_form(vec![("cap", cap.clone())], async {
+    run_form(vec![("cap", cap.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
         let level = parse_level(&level)?;
         let cap_fen = parse_yuan(&cap).ok_or_else(|| {
             AppError::field("cap", "请填写考核成本上限（元），例如 500。", "Enter the cost cap in yuan, e.g. 500.")
         })?;
-        let old = stored_offering(&pool, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
+        let old = stored_offering(tx, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
         let new = Offering { cap_fen: Some(cap_fen), ..old.clone() };
-        repo::save_offering(&pool, certificate_id, Some(&old), &new, caller.id).await
+        repo::save_offering(tx, certificate_id, Some(&old), &new, caller.id).await
     })
     .await
 }
@@ -172,14 +168,13 @@ pub async fn save_assessment(
     level: String,
     lines: Option<Vec<AssessmentInput>>,
 ) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
-        let pool = app_state()?.pool;
         let level = parse_level(&level)?;
-        let offering = stored_offering(&pool, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
+        let offering = stored_offering(tx, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
         let lines = validate_assessment(&offering.equipment, &lines.unwrap_or_default())
             .map_err(|e| AppError::Validation(vec![e]))?;
-        repo::save_assessment(&pool, caller.school_id()?, certificate_id, year, level, &lines, caller.id).await
+        repo::save_assessment(tx, caller.school_id()?, certificate_id, year, level, &lines, caller.id).await
     })
     .await
 }
@@ -192,20 +187,19 @@ pub async fn check_eligibility(
     level: String,
     major_code: String,
 ) -> Result<EligibilityCheck, AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
-        let pool = app_state()?.pool;
         let level = parse_level(&level)?;
         super::model::validate_major_code(major_code.trim()).map_err(|e| AppError::Validation(vec![e]))?;
-        let major = repo::find_major(&pool, &major_code).await?.ok_or_else(|| {
+        let major = repo::find_major(tx, &major_code).await?.ok_or_else(|| {
             AppError::field(
                 "major_code",
                 "专业目录中没有这个代码。请核对2021年版专业目录；如确认无误，请联系秘书处。",
                 "This code is not in the major catalog. Check the 2021 catalog, or contact the secretariat.",
             )
         })?;
-        let kind = crate::institutions::repo::get_institution(&pool, caller.school_id()?).await?.kind;
-        let codes = repo::eligible_codes(&pool, certificate_id, year, level).await?;
+        let kind = crate::institutions::repo::get_institution(tx, caller.school_id()?).await?.kind;
+        let codes = repo::eligible_codes(tx, certificate_id, year, level).await?;
         let eligibility = super::eligibility::check_eligibility(&kind, &major, &codes);
         Ok(EligibilityCheck { major, eligibility })
     })

@@ -10,10 +10,9 @@ use crate::validate::FieldError;
 #[cfg(feature = "ssr")]
 use {
     super::model::Major,
-    crate::db::Pool,
+    crate::db::Conn,
     crate::forms::run,
     crate::institutions::model::{ImportReport, RowError},
-    crate::state::app_state,
 };
 
 /// Validates one major as typed in a spreadsheet row; all field errors at once.
@@ -87,45 +86,29 @@ pub fn parse_major_rows(table: &[Vec<String>]) -> Result<(Vec<Major>, Vec<RowErr
 
 /// Imports a file: every row valid and saved (existing codes updated), or nothing saved.
 #[cfg(feature = "ssr")]
-pub async fn import_file(pool: &Pool, file_name: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
+pub async fn import_file(conn: &mut Conn, file_name: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
     let table = crate::spreadsheet::read_table(file_name, bytes)?;
     let (majors, errors) = parse_major_rows(&table)?;
     let mut report = ImportReport { rows_read: majors.len() + errors.len(), inserted: 0, updated: 0, errors };
     if !report.errors.is_empty() {
         return Ok(report);
     }
-    let mut tx = pool.begin().await?;
     for m in &majors {
-        let exists: Option<(String,)> =
-            sqlx::query_as("SELECT code FROM majors WHERE code = $1").bind(&m.code).fetch_optional(&mut *tx).await?;
-        let sql = if exists.is_some() {
-            report.updated += 1;
-            "UPDATE majors SET name = $2, education_level = $3, category = $4, is_demo = 0 WHERE code = $1"
-        } else {
+        if super::repo::search::upsert_major(conn, m).await? {
             report.inserted += 1;
-            "INSERT INTO majors (code, name, education_level, category) VALUES ($1, $2, $3, $4)"
-        };
-        sqlx::query(sql)
-            .bind(&m.code)
-            .bind(&m.name)
-            .bind(m.education_level.code())
-            .bind(&m.category)
-            .execute(&mut *tx)
-            .await?;
+        } else {
+            report.updated += 1;
+        }
     }
-    tx.commit().await?;
-    super::search::reindex(pool).await?;
+    super::search::reindex(conn).await?;
     Ok(report)
 }
 
 /// The number of majors in the catalog, by education level (what the majors page summarises).
 #[server(prefix = "/api", endpoint = "catalog/major-counts")]
 pub async fn major_counts() -> Result<Vec<(EducationLevel, i64)>, AppError> {
-    run(async {
-        let rows: Vec<(String, i64)> =
-            sqlx::query_as("SELECT education_level, COUNT(*) FROM majors GROUP BY education_level")
-                .fetch_all(&app_state()?.pool)
-                .await?;
+    run(async |tx| {
+        let rows = super::repo::search::major_counts(tx).await?;
         Ok(EducationLevel::ALL
             .into_iter()
             .map(|l| (l, rows.iter().find(|(code, _)| code == l.code()).map(|(_, n)| *n).unwrap_or(0)))

@@ -13,9 +13,9 @@ use super::model::{CertificateSummary, Major};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
-    crate::db::{now, Pool},
-    crate::forms::run,
-    crate::state::app_state,
+    super::repo::search as repo,
+    crate::db::{now, Conn},
+    crate::forms::run_read,
     crate::ui::time::shanghai_year,
 };
 
@@ -39,7 +39,7 @@ pub const MAX_HITS: usize = 50;
 /// query; an empty query lists every certificate.
 #[server(prefix = "/api", endpoint = "catalog/search")]
 pub async fn search_catalog(query: String) -> Result<SearchResults, AppError> {
-    run(async { search(&app_state()?.pool, &query, shanghai_year(now())).await }).await
+    run_read(async |conn| search(conn, &query, shanghai_year(now())).await).await
 }
 
 /// The text a query is matched against: lower case, so matching ignores case on both databases.
@@ -62,55 +62,35 @@ pub fn pinyin_initials(text: &str) -> String {
 
 /// Rebuilds the search index from the catalog; called after every catalog change and at start-up.
 #[cfg(feature = "ssr")]
-pub async fn reindex(pool: &Pool) -> Result<(), AppError> {
-    let certificates: Vec<(i64, String, String)> = sqlx::query_as(
-        "SELECT c.id, c.name, o.name FROM certificates c JOIN organizations o ON o.id = c.organization_id",
-    )
-    .fetch_all(pool)
-    .await?;
-    let majors: Vec<(String, String, String)> =
-        sqlx::query_as("SELECT code, name, category FROM majors").fetch_all(pool).await?;
-    let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM catalog_search").execute(&mut *tx).await?;
+pub async fn reindex(conn: &mut Conn) -> Result<(), AppError> {
+    let certificates = repo::certificates_with_organizations(conn).await?;
+    let majors = repo::all_majors(conn).await?;
     let entries = certificates
         .iter()
         .map(|(id, name, org)| {
             (
                 "certificate",
                 id.to_string(),
-                format!("{name} {org}"),
+                normalize(&format!("{name} {org}")),
                 format!("{} {}", pinyin_initials(name), pinyin_initials(org)),
             )
         })
         .chain(majors.iter().map(|(code, name, category)| {
-            ("major", code.clone(), format!("{code} {name} {category}"), pinyin_initials(name))
+            ("major", code.clone(), normalize(&format!("{code} {name} {category}")), pinyin_initials(name))
         }));
-    for (kind, key, title, initials) in entries {
-        sqlx::query("INSERT INTO catalog_search (kind, ref_key, title, initials) VALUES ($1, $2, $3, $4)")
-            .bind(kind)
-            .bind(key)
-            .bind(normalize(&title))
-            .bind(initials)
-            .execute(&mut *tx)
-            .await?;
-    }
-    tx.commit().await?;
+    repo::replace_index(conn, entries).await?;
     Ok(())
 }
 
 #[cfg(feature = "ssr")]
-pub async fn search(pool: &Pool, query: &str, year: i64) -> Result<SearchResults, AppError> {
+pub async fn search(conn: &mut Conn, query: &str, year: i64) -> Result<SearchResults, AppError> {
     // `%`, `_` and `\` are dropped rather than escaped: an ESCAPE clause keeps FTS5 from using its index.
     let words: String = normalize(query).chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
     if words.is_empty() {
-        let certificates = super::repo::list_certificates(pool, None, year).await?;
+        let certificates = super::repo::list_certificates(conn, None, year).await?;
         return Ok(SearchResults { certificates, majors: Vec::new() });
     }
-    let hits: Vec<(String, String)> =
-        sqlx::query_as("SELECT kind, ref_key FROM catalog_search WHERE title LIKE $1 OR initials LIKE $1 LIMIT 500")
-            .bind(format!("%{words}%"))
-            .fetch_all(pool)
-            .await?;
+    let hits = repo::find_entries(conn, &words).await?;
     let certificate_ids: Vec<i64> = hits
         .iter()
         .filter(|(kind, _)| kind == "certificate")
@@ -122,9 +102,9 @@ pub async fn search(pool: &Pool, query: &str, year: i64) -> Result<SearchResults
     let certificates = if certificate_ids.is_empty() {
         Vec::new()
     } else {
-        super::repo::list_certificates(pool, Some(&certificate_ids), year).await?
+        super::repo::list_certificates(conn, Some(&certificate_ids), year).await?
     };
-    let majors = super::repo::majors_with_open_certificates(pool, &major_codes, year).await?;
+    let majors = super::repo::majors_with_open_certificates(conn, &major_codes, year).await?;
     Ok(SearchResults { certificates, majors })
 }
 

@@ -37,15 +37,19 @@ fn cells(r: &DeclarationSummary) -> [String; 10] {
 }
 
 async fn rows(state: &AppState, headers: &HeaderMap) -> Result<(i64, Vec<DeclarationSummary>), AppError> {
-    let caller = caller_from_headers(&state.pool, headers).await?;
+    crate::db::read(&state.pool, async |conn| rows_on(conn, headers).await).await
+}
+
+async fn rows_on(conn: &mut crate::db::Conn, headers: &HeaderMap) -> Result<(i64, Vec<DeclarationSummary>), AppError> {
+    let caller = caller_from_headers(conn, headers).await?;
     let school = match caller.role {
         Role::Secretariat => None,
         Role::Coordinator => Some(caller.school_id()?),
         _ => return Err(AppError::Forbidden),
     };
     let year = crate::windows::service::current_year();
-    let thresholds = repo::thresholds(&state.pool).await?;
-    let rows = repo::list(&state.pool, year, school).await?;
+    let thresholds = repo::thresholds(conn).await?;
+    let rows = repo::list(conn, year, school).await?;
     Ok((year, rows.iter().filter(|r| service::can_read(&caller, r)).map(|r| r.summary(thresholds)).collect()))
 }
 

@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
+use crate::validate::FieldError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Thresholds {
@@ -17,6 +18,26 @@ pub struct Thresholds {
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds { high: 300, low: 9 }
+    }
+}
+
+impl Thresholds {
+    /// The thresholds as typed: whole numbers from 0 to 100000, the high one above the low one.
+    pub fn parse(high: &str, low: &str) -> Result<Thresholds, Vec<FieldError>> {
+        let number = |field: &'static str, v: &str| {
+            v.trim().parse::<i64>().ok().filter(|n| (0..=100_000).contains(n)).ok_or_else(|| {
+                FieldError::new(field, "请填写0到100000之间的整数。", "Enter a whole number from 0 to 100000.")
+            })
+        };
+        match (number("high", high), number("low", low)) {
+            (Ok(high), Ok(low)) if high > low => Ok(Thresholds { high, low }),
+            (Ok(_), Ok(_)) => Err(vec![FieldError::new(
+                "high",
+                "上限阈值应大于下限阈值。",
+                "The high threshold must exceed the low one.",
+            )]),
+            (h, l) => Err(h.err().into_iter().chain(l.err()).collect()),
+        }
     }
 }
 

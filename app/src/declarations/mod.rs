@@ -8,6 +8,7 @@ pub mod api;
 #[cfg(feature = "ssr")]
 pub mod export;
 pub mod flags;
+pub mod listing;
 pub mod model;
 pub mod pages;
 #[cfg(feature = "ssr")]

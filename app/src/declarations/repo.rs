@@ -1,14 +1,11 @@
-//! SQL for declarations, their timeline, the inbox and the settings (server only).
-
-use sqlx::AnyConnection;
+//! SQL for declarations, their timeline and the settings (server only).
 
 use super::flags::Thresholds;
 use super::model::{DeclarationContent, DeclarationSummary, Event, LeaderApproval};
 use super::state::Status;
 use crate::catalog::model::Level;
-use crate::db::{now, Pool};
+use crate::db::{now, Conn};
 use crate::error::AppError;
-use crate::i18n::Text;
 
 /// A declaration as stored, with the names lists and pages show.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -80,12 +77,16 @@ const SELECT: &str = "SELECT d.id, d.institution_id, i.name AS institution, i.ci
      FROM declarations d JOIN institutions i ON i.id = d.institution_id JOIN colleges c ON c.id = d.college_id \
      JOIN certificates ce ON ce.id = d.certificate_id JOIN accounts a ON a.id = d.lead_id";
 
-pub async fn find(pool: &Pool, id: i64) -> Result<Row, AppError> {
-    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1")).bind(id).fetch_optional(pool).await?.ok_or(AppError::NotFound)
+pub async fn find(conn: &mut Conn, id: i64) -> Result<Row, AppError> {
+    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1"))
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)
 }
 
 /// [`find`] inside a transaction.
-pub async fn find_in(conn: &mut AnyConnection, id: i64) -> Result<Row, AppError> {
+pub async fn find_in(conn: &mut Conn, id: i64) -> Result<Row, AppError> {
     sqlx::query_as(&format!("{SELECT} WHERE d.id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
@@ -94,13 +95,13 @@ pub async fn find_in(conn: &mut AnyConnection, id: i64) -> Result<Row, AppError>
 }
 
 /// Declarations of a year, of one school or of all; the caller filters further by scope.
-pub async fn list(pool: &Pool, year: i64, institution_id: Option<i64>) -> Result<Vec<Row>, AppError> {
+pub async fn list(conn: &mut Conn, year: i64, institution_id: Option<i64>) -> Result<Vec<Row>, AppError> {
     Ok(sqlx::query_as(&format!(
         "{SELECT} WHERE d.year = $1 AND ($2 IS NULL OR d.institution_id = $2) ORDER BY i.name, c.name, ce.name, d.level"
     ))
     .bind(year)
     .bind(institution_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?)
 }
 
@@ -114,7 +115,7 @@ pub struct NewDeclaration<'a> {
     pub content: &'a DeclarationContent,
 }
 
-pub async fn insert(conn: &mut AnyConnection, d: NewDeclaration<'_>) -> Result<i64, AppError> {
+pub async fn insert(conn: &mut Conn, d: NewDeclaration<'_>) -> Result<i64, AppError> {
     let json = serde_json::to_string(d.content).map_err(AppError::internal)?;
     let at = now();
     let (id,): (i64,) = sqlx::query_as(
@@ -149,7 +150,7 @@ pub async fn insert(conn: &mut AnyConnection, d: NewDeclaration<'_>) -> Result<i
 /// the planned number clears the lead's confirmation and the leader's approval, which were about the old
 /// number. Returns the new version; `None` when the version or the state moved on.
 pub async fn update_content(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     version: i64,
     content: &DeclarationContent,
@@ -173,21 +174,21 @@ pub async fn update_content(
 }
 
 /// The version an outbox save already produced, if the server has applied it.
-pub async fn applied_op(pool: &Pool, op_id: &str, account: i64, declaration: i64) -> Result<Option<i64>, AppError> {
+pub async fn applied_op(conn: &mut Conn, op_id: &str, account: i64, declaration: i64) -> Result<Option<i64>, AppError> {
     let row: Option<(i64,)> = sqlx::query_as(
         "SELECT result_version FROM client_ops WHERE op_id = $1 AND account_id = $2 AND declaration_id = $3",
     )
     .bind(op_id)
     .bind(account)
     .bind(declaration)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.map(|r| r.0))
 }
 
 /// The latest version produced by any of these saves of the account's, if any was applied.
 pub async fn latest_applied(
-    pool: &Pool,
+    conn: &mut Conn,
     ops: &[String],
     account: i64,
     declaration: i64,
@@ -203,12 +204,12 @@ pub async fn latest_applied(
     for op in ops {
         query = query.bind(op);
     }
-    Ok(query.fetch_one(pool).await?.0)
+    Ok(query.fetch_one(&mut *conn).await?.0)
 }
 
 /// Whether a save of this chain (one pending edit of one phone) produced `version`.
 pub async fn chain_produced(
-    pool: &Pool,
+    conn: &mut Conn,
     chain: &str,
     account: i64,
     declaration: i64,
@@ -222,13 +223,13 @@ pub async fn chain_produced(
     .bind(declaration)
     .bind(chain)
     .bind(version)
-    .fetch_optional(pool)
+    .fetch_optional(&mut *conn)
     .await?;
     Ok(row.is_some())
 }
 
 pub async fn record_op(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     op: &super::model::ClientOp,
     account: i64,
     declaration: i64,
@@ -251,7 +252,7 @@ pub async fn record_op(
 
 /// Moves the status if it is still `from` (another person may have moved it meanwhile) and records it.
 pub async fn set_status(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     from: Status,
     to: Status,
@@ -278,7 +279,7 @@ pub async fn set_status(
 }
 
 pub async fn add_event(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     id: i64,
     by: i64,
     from: Option<Status>,
@@ -300,13 +301,13 @@ pub async fn add_event(
     Ok(())
 }
 
-pub async fn events(pool: &Pool, id: i64) -> Result<Vec<Event>, AppError> {
+pub async fn events(conn: &mut Conn, id: i64) -> Result<Vec<Event>, AppError> {
     let rows: Vec<(i64, String, Option<String>, String, String)> = sqlx::query_as(
         "SELECT e.at, a.display_name, e.from_status, e.to_status, e.comment FROM declaration_events e \
          JOIN accounts a ON a.id = e.account_id WHERE e.declaration_id = $1 ORDER BY e.id",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -322,94 +323,27 @@ pub async fn events(pool: &Pool, id: i64) -> Result<Vec<Event>, AppError> {
         .collect())
 }
 
-pub async fn set_lead_confirmed(pool: &Pool, id: i64) -> Result<(), AppError> {
+pub async fn set_lead_confirmed(conn: &mut Conn, id: i64) -> Result<(), AppError> {
     crate::db::touched(
-        sqlx::query("UPDATE declarations SET lead_confirmed = 1 WHERE id = $1").bind(id).execute(pool).await,
+        sqlx::query("UPDATE declarations SET lead_confirmed = 1 WHERE id = $1").bind(id).execute(&mut *conn).await,
     )
 }
 
-pub async fn set_leader_approval(pool: &Pool, id: i64, approval: &LeaderApproval) -> Result<(), AppError> {
+pub async fn set_leader_approval(conn: &mut Conn, id: i64, approval: &LeaderApproval) -> Result<(), AppError> {
     let json = serde_json::to_string(approval).map_err(AppError::internal)?;
     crate::db::touched(
         sqlx::query("UPDATE declarations SET leader_approval = $1 WHERE id = $2")
             .bind(json)
             .bind(id)
-            .execute(pool)
+            .execute(&mut *conn)
             .await,
     )
 }
 
-/// The active coordinators of a school (who hear about their school's declarations).
-pub async fn coordinators(conn: &mut AnyConnection, institution_id: i64) -> Result<Vec<i64>, AppError> {
-    let rows: Vec<(i64,)> = sqlx::query_as(
-        "SELECT id FROM accounts WHERE institution_id = $1 AND role = 'coordinator' AND status = 'active'",
-    )
-    .bind(institution_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
-/// The active secretariat accounts.
-pub async fn secretariat(conn: &mut AnyConnection) -> Result<Vec<i64>, AppError> {
-    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM accounts WHERE role = 'secretariat' AND status = 'active'")
-        .fetch_all(&mut *conn)
-        .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
-}
-
-/// How many of an account's inbox messages are unread.
-pub async fn unread(pool: &Pool, account_id: i64) -> Result<i64, AppError> {
-    let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM inbox WHERE account_id = $1 AND read_at IS NULL")
-        .bind(account_id)
-        .fetch_one(pool)
-        .await?;
-    Ok(n)
-}
-
-/// An inbox message (title and body in both languages) with a link, for each account, and a push to each of
-/// their devices that chose `kind`.
-pub async fn notify(
-    conn: &mut AnyConnection,
-    accounts: &[i64],
-    kind: crate::notifications::push::model::Kind,
-    title: &Text,
-    body: &Text,
-    link: &str,
-) -> Result<(), AppError> {
-    let title_json = serde_json::to_string(title).map_err(AppError::internal)?;
-    let body_json = serde_json::to_string(body).map_err(AppError::internal)?;
-    let mut sent: Vec<i64> = Vec::new();
-    for account in accounts {
-        if sent.contains(account) {
-            continue;
-        }
-        sent.push(*account);
-        sqlx::query("INSERT INTO inbox (account_id, at, title, body, link) VALUES ($1, $2, $3, $4, $5)")
-            .bind(account)
-            .bind(now())
-            .bind(&title_json)
-            .bind(&body_json)
-            .bind(link)
-            .execute(&mut *conn)
-            .await?;
-        crate::notifications::push::queue::enqueue(
-            conn,
-            crate::notifications::push::queue::Audience::Account(*account),
-            kind,
-            title,
-            body,
-            link,
-        )
-        .await?;
-    }
-    Ok(())
-}
-
-pub async fn thresholds(pool: &Pool) -> Result<Thresholds, AppError> {
+pub async fn thresholds(conn: &mut Conn) -> Result<Thresholds, AppError> {
     let rows: Vec<(String, String)> =
         sqlx::query_as("SELECT key, value FROM settings WHERE key IN ('flag_high', 'flag_low')")
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     let mut t = Thresholds::default();
     for (key, value) in rows {
@@ -422,51 +356,15 @@ pub async fn thresholds(pool: &Pool) -> Result<Thresholds, AppError> {
     Ok(t)
 }
 
-pub async fn set_thresholds(pool: &Pool, t: Thresholds) -> Result<(), AppError> {
-    let mut tx = pool.begin().await?;
+pub async fn set_thresholds(conn: &mut Conn, t: Thresholds) -> Result<(), AppError> {
     for (key, value) in [("flag_high", t.high), ("flag_low", t.low)] {
         sqlx::query(
             "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         )
         .bind(key)
         .bind(value.to_string())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
     Ok(())
-}
-
-/// A declaration's photos in upload order, each with its client id.
-pub async fn photos(
-    pool: &Pool,
-    declaration_id: i64,
-) -> Result<Vec<(crate::evidence::model::Photo, String)>, AppError> {
-    type PhotoRow = (i64, String, String, i64, i64, Option<i64>, i64, String, String);
-    let rows: Vec<PhotoRow> = sqlx::query_as(
-        "SELECT id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id FROM photos \
-         WHERE declaration_id = $1 ORDER BY id",
-    )
-    .bind(declaration_id)
-    .fetch_all(pool)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, category, caption, width, height, captured_at, uploaded_at, sha256, client_id)| {
-            let category = crate::evidence::model::PhotoCategory::parse(&category)?;
-            Some((
-                crate::evidence::model::Photo {
-                    id,
-                    category,
-                    caption,
-                    width,
-                    height,
-                    captured_at,
-                    uploaded_at,
-                    sha256,
-                },
-                client_id,
-            ))
-        })
-        .collect())
 }

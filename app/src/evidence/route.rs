@@ -14,10 +14,9 @@ use axum::Json;
 
 use super::model::{validate_caption, Photo, PhotoCategory};
 use super::store as photo_store;
-use crate::accounts::model::Role;
+use super::{repo, service};
 use crate::auth::guard::caller_from_headers;
-use crate::db::now;
-use crate::declarations::service;
+use crate::db;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -52,17 +51,13 @@ pub async fn upload(
 }
 
 async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: Multipart) -> Result<Photo, AppError> {
-    let caller = caller_from_headers(&state.pool, headers).await?;
-    if !caller.role.is_school_role() {
-        return Err(AppError::Forbidden);
-    }
-    let row = service::readable(&state.pool, &caller, id).await?;
-    if !row.status().is_editable() {
-        return Err(AppError::conflict(
-            "申报书已锁定，不能再添加照片。",
-            "The declaration is locked; no more photos can be added.",
-        ));
-    }
+    // Each database step is its own short transaction: none stays open while the photo arrives or decodes.
+    let caller = db::read(&state.pool, async |conn| {
+        let caller = caller_from_headers(conn, headers).await?;
+        service::ensure_can_add(conn, &caller, id).await?;
+        Ok(caller)
+    })
+    .await?;
     let (mut file, mut category, mut caption, mut client_id) = (None, None, String::new(), String::new());
     while let Some(field) = multipart.next_field().await.map_err(|_| interrupted())? {
         match field.name() {
@@ -83,7 +78,9 @@ async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: 
     if client_id.is_empty() || client_id.len() > 64 {
         client_id = format!("sha256:{}", file.sha256);
     }
-    if let Some(existing) = find_by_client_id(state, id, &client_id).await? {
+    if let Some(existing) =
+        db::read(&state.pool, async |conn| repo::find_by_client_id(conn, id, &client_id).await).await?
+    {
         return Ok(existing);
     }
     // Decoding is bounded: at most as many photos in memory at once as the permits allow, each decoded on a
@@ -101,30 +98,26 @@ async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: 
     let (sha256, width, height, captured_at, size) =
         (processed.sha256.clone(), processed.width, processed.height, processed.captured_at, file.len());
     photo_store::put(state.photos.as_ref(), &storage_key, file, processed).await?;
-    let inserted: Result<(i64,), sqlx::Error> = sqlx::query_as(
-        "INSERT INTO photos (declaration_id, client_id, category, caption, storage_key, sha256, width, height, bytes, \
-         captured_at, uploaded_by, uploaded_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id",
-    )
-    .bind(id)
-    .bind(&client_id)
-    .bind(category.code())
-    .bind(&caption)
-    .bind(&storage_key)
-    .bind(&sha256)
-    .bind(i64::from(width))
-    .bind(i64::from(height))
-    .bind(size as i64)
-    .bind(captured_at)
-    .bind(caller.id)
-    .bind(now())
-    .fetch_one(&state.pool)
-    .await;
-    match inserted.map_err(AppError::from) {
-        // Two retries raced: the other one stored it first; answer with that one.
-        Ok(_) | Err(AppError::Conflict(_)) => {}
-        Err(e) => return Err(e),
-    }
-    find_by_client_id(state, id, &client_id).await?.ok_or_else(|| AppError::internal("photo row missing after insert"))
+    let photo = repo::NewPhoto {
+        declaration_id: id,
+        client_id: &client_id,
+        category,
+        caption: &caption,
+        storage_key: &storage_key,
+        sha256: &sha256,
+        width,
+        height,
+        bytes: size,
+        captured_at,
+        uploaded_by: caller.id,
+    };
+    db::transaction(&state.pool, async |tx| {
+        repo::insert_photo(tx, &photo).await?;
+        repo::find_by_client_id(tx, id, &client_id)
+            .await?
+            .ok_or_else(|| AppError::internal("photo row missing after insert"))
+    })
+    .await
 }
 
 /// The file part, written to a temporary file as it arrives so that a slow or large upload holds only one
@@ -173,14 +166,6 @@ fn interrupted() -> AppError {
     AppError::field("file", "上传中断，请重试。", "The upload was interrupted; try again.")
 }
 
-async fn find_by_client_id(state: &AppState, declaration_id: i64, client_id: &str) -> Result<Option<Photo>, AppError> {
-    Ok(crate::declarations::repo::photos(&state.pool, declaration_id)
-        .await?
-        .into_iter()
-        .find(|(_, key)| key == client_id)
-        .map(|(photo, _)| photo))
-}
-
 pub async fn full(state: State<AppState>, path: Path<i64>, headers: HeaderMap) -> Response {
     serve(state, path, headers, "clean.jpg").await
 }
@@ -191,17 +176,11 @@ pub async fn thumb(state: State<AppState>, path: Path<i64>, headers: HeaderMap) 
 
 async fn serve(State(state): State<AppState>, Path(id): Path<i64>, headers: HeaderMap, file: &str) -> Response {
     let result = async {
-        let caller = caller_from_headers(&state.pool, &headers).await?;
-        if caller.role == Role::Org {
-            return Err(AppError::Forbidden);
-        }
-        let (declaration_id, storage_key): (i64, String) =
-            sqlx::query_as("SELECT declaration_id, storage_key FROM photos WHERE id = $1")
-                .bind(id)
-                .fetch_optional(&state.pool)
-                .await?
-                .ok_or(AppError::NotFound)?;
-        service::readable(&state.pool, &caller, declaration_id).await?;
+        let storage_key = db::read(&state.pool, async |conn| {
+            let caller = caller_from_headers(conn, &headers).await?;
+            service::readable_photo(conn, &caller, id).await
+        })
+        .await?;
         photo_store::get(state.photos.as_ref(), &storage_key, file).await
     }
     .await;

@@ -5,3 +5,7 @@
 pub mod api;
 pub mod model;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -97,6 +97,32 @@ impl FollowUp {
     }
 }
 
+/// What the coordinator's page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyFollowUp {
+    pub year: i64,
+    /// The school's approved certificate levels this year ("物流管理 初级"); empty: nothing to follow up.
+    pub approved: Vec<String>,
+    /// What was submitted, or a start made from the school's accounts.
+    pub followup: FollowUp,
+    pub submitted_at: Option<i64>,
+}
+
+/// One approved school in the secretariat's list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FollowUpStatus {
+    pub institution_id: i64,
+    pub institution: String,
+    pub submitted_at: Option<i64>,
+}
+
+/// What `/followup` shows its caller: a coordinator their school's form, the secretariat who has submitted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum FollowUpView {
+    School(Box<MyFollowUp>),
+    Secretariat(Vec<FollowUpStatus>),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,13 +7,13 @@
 
 pub mod flash;
 #[cfg(feature = "ssr")]
-mod flash_repo;
+mod repo;
 #[cfg(feature = "ssr")]
 mod server;
 
 pub use flash::{echoed_values, flash_error, flash_value, provide_flash, FormFlash, FLASH_PARAM};
 #[cfg(feature = "ssr")]
-pub use server::{attach_flash, is_plain_form_post, redirect_with_flash, run, run_form};
+pub use server::{attach_flash, is_plain_form_post, redirect_with_flash, run, run_form, run_read};
 
 /// A path of this site to send a browser to: never `//host` or `/\host`, which browsers read as another site,
 /// and nothing a header could not carry.

@@ -7,10 +7,10 @@ use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::use_context;
 
 use super::flash::{FormFlash, FLASH_PARAM};
-use super::flash_repo::{self, StoredFlash};
+use super::repo::{self as flash_repo, StoredFlash};
 use crate::auth::session::cookie_from_headers;
 use crate::auth::token::{digest, random_token};
-use crate::db::now;
+use crate::db::{self, now, Conn};
 use crate::error::AppError;
 use crate::state::{app_state, AppState};
 
@@ -82,7 +82,8 @@ async fn store(
         values: serde_json::to_string(&values).map_err(|e| AppError::internal(e.to_string()))?,
     };
     let id = random_token()[..32].to_string();
-    flash_repo::insert(&state.pool, &id, &digest(&browser), &stored, now()).await?;
+    let owner = digest(&browser);
+    db::transaction(&state.pool, async |tx| flash_repo::insert(tx, &id, &owner, &stored, now()).await).await?;
     Ok((id, cookie))
 }
 
@@ -122,22 +123,37 @@ async fn respond_error(err: AppError, typed: Vec<(&'static str, String)>) -> App
     err
 }
 
-/// Wraps a server function body so that its error gets the right status and JavaScript-off handling.
-pub async fn run<T>(body: impl std::future::Future<Output = Result<T, AppError>>) -> Result<T, AppError> {
-    match body.await {
-        Ok(value) => Ok(value),
-        Err(e) => Err(respond_error(e, Vec::new()).await),
-    }
+/// The entry point of a server function that writes: its body runs in the request's one transaction
+/// (committed when it succeeds, rolled back when it fails), and its error gets the right status and
+/// JavaScript-off handling.
+pub async fn run<T>(body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError>) -> Result<T, AppError> {
+    run_form(Vec::new(), body).await
 }
 
 /// Like [`run`], for forms: with scripts off the typed values come back with the error.
 pub async fn run_form<T>(
     typed: Vec<(&'static str, String)>,
-    body: impl std::future::Future<Output = Result<T, AppError>>,
+    body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
-    match body.await {
+    let result = match (app_state(), crate::auth::guard::load_caller().await) {
+        (Ok(state), Ok(())) => db::transaction(&state.pool, body).await,
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match result {
         Ok(value) => Ok(value),
         Err(e) => Err(respond_error(e, typed).await),
+    }
+}
+
+/// The entry point of a server function that only reads: its body gets one connection, no transaction.
+pub async fn run_read<T>(body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError>) -> Result<T, AppError> {
+    let result = match (app_state(), crate::auth::guard::load_caller().await) {
+        (Ok(state), Ok(())) => db::read(&state.pool, body).await,
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    };
+    match result {
+        Ok(value) => Ok(value),
+        Err(e) => Err(respond_error(e, Vec::new()).await),
     }
 }
 
@@ -173,7 +189,8 @@ fn flash_named(request: &Request) -> Option<(String, String)> {
 }
 
 async fn load(state: &AppState, id: String, browser: &str) -> Option<FormFlash> {
-    let stored = match flash_repo::find(&state.pool, &id, &digest(browser), now()).await {
+    let owner = digest(browser);
+    let stored = match db::read(&state.pool, async |conn| flash_repo::find(conn, &id, &owner, now()).await).await {
         Ok(stored) => stored?,
         Err(e) => {
             tracing::error!("form flash not read: {}", e.message().en);

@@ -15,14 +15,13 @@ use {
     super::{repo, service},
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::{run, run_form},
-    crate::state::app_state,
+    crate::forms::{run, run_form, run_read},
 };
 
 /// Public: an unregistered school looks itself up by name (at least two characters).
 #[server(prefix = "/api", endpoint = "institutions/search-registry")]
 pub async fn search_registry(query: String) -> Result<Vec<RegistryHit>, AppError> {
-    run(async { repo::search_registry(&app_state()?.pool, &query).await }).await
+    run_read(async |conn| repo::search_registry(conn, &query).await).await
 }
 
 /// Public: registers the school's coordinator account, pending the secretariat's activation.
@@ -42,7 +41,7 @@ pub async fn register_school(
         ("contact_mobile", contact_mobile.clone()),
         ("contact_email", contact_email.clone()),
     ];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let input = RegistrationInput {
             institution_id,
             username,
@@ -50,7 +49,7 @@ pub async fn register_school(
             confirm_password,
             contact: ContactInput { contact_name, contact_mobile, contact_email },
         };
-        service::register(&app_state()?.pool, input).await?;
+        service::register(tx, input).await?;
         leptos_axum::redirect("/register/done");
         Ok(())
     })
@@ -73,14 +72,14 @@ pub async fn request_addition(
         ("contact_mobile", contact_mobile.clone()),
         ("contact_email", contact_email.clone()),
     ];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let input = AdditionRequestInput {
             name,
             city,
             note,
             contact: ContactInput { contact_name, contact_mobile, contact_email },
         };
-        service::request_addition(&app_state()?.pool, input).await?;
+        service::request_addition(tx, input).await?;
         leptos_axum::redirect("/register/done?request=1");
         Ok(())
     })
@@ -89,9 +88,9 @@ pub async fn request_addition(
 
 #[server(prefix = "/api", endpoint = "institutions/list")]
 pub async fn list_institutions(query: String) -> Result<Vec<Institution>, AppError> {
-    run(async {
+    run_read(async |conn| {
         guard::require_role(&[Role::Secretariat]).await?;
-        repo::list_institutions(&app_state()?.pool, &query).await
+        repo::list_institutions(conn, &query).await
     })
     .await
 }
@@ -99,10 +98,10 @@ pub async fn list_institutions(query: String) -> Result<Vec<Institution>, AppErr
 /// The secretariat reads any institution; a school's accounts read their own.
 #[server(prefix = "/api", endpoint = "institutions/get")]
 pub async fn get_institution(id: i64) -> Result<Institution, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
         caller.ensure_can_read_school(id)?;
-        repo::get_institution(&app_state()?.pool, id).await
+        repo::get_institution(conn, id).await
     })
     .await
 }
@@ -132,10 +131,10 @@ pub async fn save_institution(
         ("website", website.clone()),
         ("address", address.clone()),
     ];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         guard::require_role(&[Role::Secretariat]).await?;
         let input = InstitutionInput { name, kind, city, credit_code, school_code, website, address };
-        let (id, warnings) = service::save_institution(&app_state()?.pool, id, input).await?;
+        let (id, warnings) = service::save_institution(tx, id, input).await?;
         Ok(SaveOutcome { id, warnings })
     })
     .await
@@ -143,19 +142,19 @@ pub async fn save_institution(
 
 #[server(prefix = "/api", endpoint = "institutions/colleges")]
 pub async fn list_colleges(institution_id: i64) -> Result<Vec<College>, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator, Role::Lead]).await?;
         caller.ensure_can_read_school(institution_id)?;
-        repo::list_colleges(&app_state()?.pool, institution_id).await
+        repo::list_colleges(conn, institution_id).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "institutions/add-college")]
 pub async fn add_college(institution_id: i64, college_name: String) -> Result<i64, AppError> {
-    run_form(vec![("college_name", college_name.clone())], async {
+    run_form(vec![("college_name", college_name.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat, Role::Coordinator]).await?;
-        service::add_college(&app_state()?.pool, &caller, institution_id, &college_name).await
+        service::add_college(tx, &caller, institution_id, &college_name).await
     })
     .await
 }
@@ -167,14 +166,12 @@ pub async fn update_contact(
     contact_mobile: String,
     contact_email: String,
 ) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let input = ContactInput { contact_name, contact_mobile, contact_email };
         crate::validate::collect(input.validate()).map_err(AppError::Validation)?;
-        let pool = app_state()?.pool;
-        let mut conn = pool.acquire().await?;
         repo::update_contact(
-            &mut conn,
+            tx,
             caller.school_id()?,
             input.contact_name.trim(),
             input.contact_mobile.trim(),
@@ -194,12 +191,11 @@ pub struct PendingWork {
 
 #[server(prefix = "/api", endpoint = "institutions/pending")]
 pub async fn get_pending_work() -> Result<PendingWork, AppError> {
-    run(async {
+    run(async |tx| {
         guard::require_role(&[Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
         Ok(PendingWork {
-            registrations: repo::list_pending_registrations(&pool).await?,
-            requests: repo::list_open_requests(&pool).await?,
+            registrations: repo::list_pending_registrations(tx).await?,
+            requests: repo::list_open_requests(tx).await?,
         })
     })
     .await
@@ -207,13 +203,12 @@ pub async fn get_pending_work() -> Result<PendingWork, AppError> {
 
 #[server(prefix = "/api", endpoint = "institutions/decide-registration")]
 pub async fn decide_registration(account_id: i64, activate: bool) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         guard::require_role(&[Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
         if activate {
-            service::activate(&pool, account_id).await
+            service::activate(tx, account_id).await
         } else {
-            service::decline(&pool, account_id).await
+            service::decline(tx, account_id).await
         }
     })
     .await
@@ -221,9 +216,9 @@ pub async fn decide_registration(account_id: i64, activate: bool) -> Result<(), 
 
 #[server(prefix = "/api", endpoint = "institutions/close-request")]
 pub async fn close_addition_request(id: i64, added: bool) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        repo::close_request(&app_state()?.pool, id, if added { "added" } else { "declined" }, caller.id).await
+        repo::close_request(tx, id, if added { "added" } else { "declined" }, caller.id).await
     })
     .await
 }
@@ -231,9 +226,9 @@ pub async fn close_addition_request(id: i64, added: bool) -> Result<(), AppError
 /// Secretariat: an import's report, by the id the upload redirected to.
 #[server(prefix = "/api", endpoint = "institutions/import-report")]
 pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        super::import_route::load_report(&app_state()?.pool, id, caller.id).await
+        super::repo::load_report(tx, id, caller.id).await
     })
     .await
 }
@@ -250,16 +245,15 @@ pub struct SchoolOverview {
 
 #[server(prefix = "/api", endpoint = "institutions/my-school")]
 pub async fn my_school() -> Result<SchoolOverview, AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let school_id = caller.school_id()?;
-        let pool = app_state()?.pool;
-        let leads = crate::accounts::repo::list_accounts(&pool, Some(school_id)).await?;
+        let leads = crate::accounts::repo::list_accounts(tx, Some(school_id)).await?;
         Ok(SchoolOverview {
-            institution: repo::get_institution(&pool, school_id).await?,
-            colleges: repo::list_colleges(&pool, school_id).await?,
+            institution: repo::get_institution(tx, school_id).await?,
+            colleges: repo::list_colleges(tx, school_id).await?,
             leads: leads.into_iter().filter(|a| a.role == Role::Lead).collect(),
-            certificates: sqlx::query_as("SELECT id, name FROM certificates ORDER BY name").fetch_all(&pool).await?,
+            certificates: crate::catalog::repo::organizations::certificate_names(tx).await?,
         })
     })
     .await

@@ -13,7 +13,6 @@ use super::model::ImportReport;
 use super::service;
 use crate::accounts::model::Role;
 use crate::auth::guard::{caller_from_headers, check_role};
-use crate::db::{now, Pool};
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -72,7 +71,10 @@ async fn import(
     headers: &HeaderMap,
     mut multipart: Multipart,
 ) -> Result<(i64, ImportReport), AppError> {
-    let caller = check_role(caller_from_headers(&state.pool, headers).await?, &[Role::Secretariat])?;
+    let caller = crate::db::read(&state.pool, async |conn| {
+        check_role(caller_from_headers(conn, headers).await?, &[Role::Secretariat])
+    })
+    .await?;
     let mut file = None;
     while let Some(field) = multipart.next_field().await.map_err(|_| bad_upload())? {
         if field.name() == Some("file") {
@@ -87,12 +89,15 @@ async fn import(
     if bytes.len() > MAX_BYTES {
         return Err(too_large());
     }
-    let report = match target {
-        Target::Institutions => service::import_file(&state.pool, &name, &bytes).await?,
-        Target::Majors => crate::catalog::majors::import_file(&state.pool, &name, &bytes).await?,
-    };
-    let report_id = save_report(&state.pool, caller.id, &report).await?;
-    Ok((report_id, report))
+    // The rows (all or none of them) and the report, in one transaction.
+    crate::db::transaction(&state.pool, async |tx| {
+        let report = match target {
+            Target::Institutions => service::import_file(tx, &name, &bytes).await?,
+            Target::Majors => crate::catalog::majors::import_file(tx, &name, &bytes).await?,
+        };
+        Ok((super::repo::insert_report(tx, caller.id, &report).await?, report))
+    })
+    .await
 }
 
 fn bad_upload() -> AppError {
@@ -101,27 +106,4 @@ fn bad_upload() -> AppError {
 
 fn too_large() -> AppError {
     AppError::field("file", "文件超过5 MB，请拆分后分批导入。", "The file is over 5 MB; split it and import in parts.")
-}
-
-async fn save_report(pool: &Pool, account_id: i64, report: &ImportReport) -> Result<i64, AppError> {
-    let json = serde_json::to_string(report).map_err(AppError::internal)?;
-    let (id,): (i64,) =
-        sqlx::query_as("INSERT INTO import_reports (account_id, created_at, report) VALUES ($1, $2, $3) RETURNING id")
-            .bind(account_id)
-            .bind(now())
-            .bind(json)
-            .fetch_one(pool)
-            .await?;
-    Ok(id)
-}
-
-/// A report, readable only by the account that ran the import.
-pub async fn load_report(pool: &Pool, id: i64, account_id: i64) -> Result<ImportReport, AppError> {
-    let (json,): (String,) = sqlx::query_as("SELECT report FROM import_reports WHERE id = $1 AND account_id = $2")
-        .bind(id)
-        .bind(account_id)
-        .fetch_optional(pool)
-        .await?
-        .ok_or(AppError::NotFound)?;
-    serde_json::from_str(&json).map_err(AppError::internal)
 }

@@ -218,7 +218,6 @@ pub struct College {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct AdditionRequest {
     pub id: i64,
     pub name: String,
@@ -232,7 +231,6 @@ pub struct AdditionRequest {
 
 /// A coordinator registration waiting for activation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct PendingRegistration {
     pub account_id: i64,
     pub username: String,

@@ -1,11 +1,10 @@
 //! SQL for the institution registry, colleges, registrations and addition requests (server only).
 
-use sqlx::AnyConnection;
-
+use super::model::ImportReport;
 use super::model::{
     AdditionRequest, AdditionRequestInput, College, Institution, InstitutionInput, PendingRegistration, RegistryHit,
 };
-use crate::db::{like_pattern, now, touched, Pool};
+use crate::db::{like_pattern, now, touched, Conn};
 use crate::error::AppError;
 
 #[derive(sqlx::FromRow)]
@@ -50,27 +49,27 @@ const SELECT_INSTITUTION: &str = "SELECT i.id, i.name, i.kind, i.city, i.credit_
      (SELECT COUNT(*) FROM accounts a WHERE a.institution_id = i.id AND a.role = 'coordinator' AND a.status <> 'disabled') \
      AS coordinators FROM institutions i";
 
-pub async fn list_institutions(pool: &Pool, query: &str) -> Result<Vec<Institution>, AppError> {
+pub async fn list_institutions(conn: &mut Conn, query: &str) -> Result<Vec<Institution>, AppError> {
     let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
         "{SELECT_INSTITUTION} WHERE i.name LIKE $1 ESCAPE '\\' OR i.credit_code LIKE $1 ESCAPE '\\' ORDER BY i.city, i.name"
     ))
     .bind(like_pattern(query))
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(Institution::from).collect())
 }
 
-pub async fn get_institution(pool: &Pool, id: i64) -> Result<Institution, AppError> {
+pub async fn get_institution(conn: &mut Conn, id: i64) -> Result<Institution, AppError> {
     let row: InstitutionRow = sqlx::query_as(&format!("{SELECT_INSTITUTION} WHERE i.id = $1"))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(row.into())
 }
 
 /// What an unregistered school may see when it looks itself up: name, city, registered or not.
-pub async fn search_registry(pool: &Pool, query: &str) -> Result<Vec<RegistryHit>, AppError> {
+pub async fn search_registry(conn: &mut Conn, query: &str) -> Result<Vec<RegistryHit>, AppError> {
     if query.trim().chars().count() < 2 {
         return Ok(Vec::new());
     }
@@ -80,12 +79,12 @@ pub async fn search_registry(pool: &Pool, query: &str) -> Result<Vec<RegistryHit
          WHERE i.name LIKE $1 ESCAPE '\\' ORDER BY i.name LIMIT 20",
     )
     .bind(like_pattern(query))
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows.into_iter().map(|(id, name, city, n)| RegistryHit { id, name, city, registered: n > 0 }).collect())
 }
 
-pub async fn find_institution_id_by_credit_code(conn: &mut AnyConnection, code: &str) -> Result<Option<i64>, AppError> {
+pub async fn find_institution_id_by_credit_code(conn: &mut Conn, code: &str) -> Result<Option<i64>, AppError> {
     let row: Option<(i64,)> = sqlx::query_as("SELECT id FROM institutions WHERE credit_code = $1")
         .bind(code)
         .fetch_optional(&mut *conn)
@@ -93,11 +92,7 @@ pub async fn find_institution_id_by_credit_code(conn: &mut AnyConnection, code: 
     Ok(row.map(|r| r.0))
 }
 
-pub async fn insert_institution(
-    conn: &mut AnyConnection,
-    input: &InstitutionInput,
-    is_demo: bool,
-) -> Result<i64, AppError> {
+pub async fn insert_institution(conn: &mut Conn, input: &InstitutionInput, is_demo: bool) -> Result<i64, AppError> {
     let ts = now();
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO institutions (name, kind, city, credit_code, school_code, website, address, is_demo, created_at, updated_at) \
@@ -117,7 +112,7 @@ pub async fn insert_institution(
     Ok(id)
 }
 
-pub async fn update_institution(conn: &mut AnyConnection, id: i64, input: &InstitutionInput) -> Result<(), AppError> {
+pub async fn update_institution(conn: &mut Conn, id: i64, input: &InstitutionInput) -> Result<(), AppError> {
     touched(sqlx::query(
         "UPDATE institutions SET name = $1, kind = $2, city = $3, credit_code = $4, school_code = $5, website = $6, \
          address = $7, updated_at = $8 WHERE id = $9",
@@ -135,13 +130,7 @@ pub async fn update_institution(conn: &mut AnyConnection, id: i64, input: &Insti
     .await)
 }
 
-pub async fn update_contact(
-    conn: &mut AnyConnection,
-    id: i64,
-    name: &str,
-    mobile: &str,
-    email: &str,
-) -> Result<(), AppError> {
+pub async fn update_contact(conn: &mut Conn, id: i64, name: &str, mobile: &str, email: &str) -> Result<(), AppError> {
     sqlx::query("UPDATE institutions SET contact_name = $1, contact_mobile = $2, contact_email = $3, updated_at = $4 WHERE id = $5")
         .bind(name)
         .bind(mobile)
@@ -153,16 +142,16 @@ pub async fn update_contact(
     Ok(())
 }
 
-pub async fn list_colleges(pool: &Pool, institution_id: i64) -> Result<Vec<College>, AppError> {
+pub async fn list_colleges(conn: &mut Conn, institution_id: i64) -> Result<Vec<College>, AppError> {
     let rows: Vec<(i64, i64, String)> =
         sqlx::query_as("SELECT id, institution_id, name FROM colleges WHERE institution_id = $1 ORDER BY name")
             .bind(institution_id)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     Ok(rows.into_iter().map(|(id, institution_id, name)| College { id, institution_id, name }).collect())
 }
 
-pub async fn insert_college(conn: &mut AnyConnection, institution_id: i64, name: &str) -> Result<i64, AppError> {
+pub async fn insert_college(conn: &mut Conn, institution_id: i64, name: &str) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as("INSERT INTO colleges (institution_id, name) VALUES ($1, $2) RETURNING id")
         .bind(institution_id)
         .bind(name)
@@ -171,7 +160,7 @@ pub async fn insert_college(conn: &mut AnyConnection, institution_id: i64, name:
     Ok(id)
 }
 
-pub async fn insert_addition_request(pool: &Pool, input: &AdditionRequestInput) -> Result<i64, AppError> {
+pub async fn insert_addition_request(conn: &mut Conn, input: &AdditionRequestInput) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO addition_requests (name, city, note, contact_name, contact_mobile, contact_email, status, created_at) \
          VALUES ($1, $2, $3, $4, $5, $6, 'open', $7) RETURNING id",
@@ -183,21 +172,35 @@ pub async fn insert_addition_request(pool: &Pool, input: &AdditionRequestInput) 
     .bind(input.contact.contact_mobile.trim())
     .bind(input.contact.contact_email.trim())
     .bind(now())
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(id)
 }
 
-pub async fn list_open_requests(pool: &Pool) -> Result<Vec<AdditionRequest>, AppError> {
-    Ok(sqlx::query_as(
+pub async fn list_open_requests(conn: &mut Conn) -> Result<Vec<AdditionRequest>, AppError> {
+    type Row = (i64, String, String, String, String, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT id, name, city, note, contact_name, contact_mobile, contact_email, created_at FROM addition_requests \
          WHERE status = 'open' ORDER BY created_at",
     )
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, city, note, contact_name, contact_mobile, contact_email, created_at)| AdditionRequest {
+            id,
+            name,
+            city,
+            note,
+            contact_name,
+            contact_mobile,
+            contact_email,
+            created_at,
+        })
+        .collect())
 }
 
-pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Result<(), AppError> {
+pub async fn close_request(conn: &mut Conn, id: i64, status: &str, by: i64) -> Result<(), AppError> {
     touched(sqlx::query(
         "UPDATE addition_requests SET status = $1, closed_by = $2, closed_at = $3 WHERE id = $4 AND status = 'open'",
     )
@@ -205,17 +208,73 @@ pub async fn close_request(pool: &Pool, id: i64, status: &str, by: i64) -> Resul
     .bind(by)
     .bind(now())
     .bind(id)
-    .execute(pool)
+    .execute(&mut *conn)
     .await)
 }
 
-pub async fn list_pending_registrations(pool: &Pool) -> Result<Vec<PendingRegistration>, AppError> {
-    Ok(sqlx::query_as(
+pub async fn list_pending_registrations(conn: &mut Conn) -> Result<Vec<PendingRegistration>, AppError> {
+    type Row = (i64, String, i64, String, String, String, String, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "SELECT a.id AS account_id, a.username, i.id AS institution_id, i.name AS institution_name, \
          a.display_name AS contact_name, COALESCE(a.mobile, '') AS contact_mobile, COALESCE(a.email, '') AS contact_email, \
          a.created_at FROM accounts a JOIN institutions i ON i.id = a.institution_id \
          WHERE a.role = 'coordinator' AND a.status = 'pending' ORDER BY a.created_at",
     )
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(
+            |(
+                account_id,
+                username,
+                institution_id,
+                institution_name,
+                contact_name,
+                contact_mobile,
+                contact_email,
+                created_at,
+            )| {
+                PendingRegistration {
+                    account_id,
+                    username,
+                    institution_id,
+                    institution_name,
+                    contact_name,
+                    contact_mobile,
+                    contact_email,
+                    created_at,
+                }
+            },
+        )
+        .collect())
+}
+
+/// Keeps an import's report for the account that ran it.
+pub async fn insert_report(conn: &mut Conn, account_id: i64, report: &ImportReport) -> Result<i64, AppError> {
+    let json = serde_json::to_string(report).map_err(AppError::internal)?;
+    let (id,): (i64,) =
+        sqlx::query_as("INSERT INTO import_reports (account_id, created_at, report) VALUES ($1, $2, $3) RETURNING id")
+            .bind(account_id)
+            .bind(now())
+            .bind(json)
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(id)
+}
+
+/// A report, readable only by the account that ran the import.
+pub async fn load_report(conn: &mut Conn, id: i64, account_id: i64) -> Result<ImportReport, AppError> {
+    let (json,): (String,) = sqlx::query_as("SELECT report FROM import_reports WHERE id = $1 AND account_id = $2")
+        .bind(id)
+        .bind(account_id)
+        .fetch_optional(&mut *conn)
+        .await?
+        .ok_or(AppError::NotFound)?;
+    serde_json::from_str(&json).map_err(AppError::internal)
+}
+
+/// Every institution (id, name), by name.
+pub async fn institution_names(conn: &mut Conn) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as("SELECT id, name FROM institutions ORDER BY name").fetch_all(&mut *conn).await?)
 }

@@ -111,7 +111,6 @@ pub fn notice_visible_to(audience: &str, role: Option<Role>) -> bool {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct Faq {
     pub id: i64,
     pub seq: i64,
@@ -120,7 +119,6 @@ pub struct Faq {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[cfg_attr(feature = "ssr", derive(sqlx::FromRow))]
 pub struct ContactCard {
     pub phone: String,
     pub email: String,

@@ -1,9 +1,8 @@
 //! SQL for policies, notices, FAQ and the contact card (server only).
 
 use super::model::{ContactCard, Faq, Notice, NoticeInput, Policy, PolicyInput};
-use crate::db::{like_pattern, now, touched, Pool};
+use crate::db::{like_pattern, now, touched, Conn};
 use crate::error::AppError;
-use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
 struct PolicyRow {
@@ -18,7 +17,7 @@ struct PolicyRow {
 
 /// Policies of one scope (or all), matching words of the title or the document number.
 pub async fn list_policies(
-    pool: &Pool,
+    conn: &mut Conn,
     scope: &str,
     query: &str,
     include_retired: bool,
@@ -31,7 +30,7 @@ pub async fn list_policies(
     .bind(scope)
     .bind(like_pattern(query))
     .bind(i64::from(include_retired))
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -47,7 +46,7 @@ pub async fn list_policies(
         .collect())
 }
 
-pub async fn insert_policy(pool: &Pool, input: &PolicyInput) -> Result<i64, AppError> {
+pub async fn insert_policy(conn: &mut Conn, input: &PolicyInput) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO policies (scope, seq, title, doc_number, url, updated_at) \
          VALUES ($1, (SELECT COALESCE(MAX(seq), 0) + 1 FROM policies WHERE scope = $1), $2, $3, $4, $5) RETURNING id",
@@ -57,12 +56,12 @@ pub async fn insert_policy(pool: &Pool, input: &PolicyInput) -> Result<i64, AppE
     .bind(&input.doc_number)
     .bind(&input.url)
     .bind(now())
-    .fetch_one(pool)
+    .fetch_one(&mut *conn)
     .await?;
     Ok(id)
 }
 
-pub async fn update_policy(pool: &Pool, id: i64, input: &PolicyInput) -> Result<(), AppError> {
+pub async fn update_policy(conn: &mut Conn, id: i64, input: &PolicyInput) -> Result<(), AppError> {
     touched(
         sqlx::query("UPDATE policies SET title = $1, doc_number = $2, url = $3, updated_at = $4 WHERE id = $5")
             .bind(&input.title)
@@ -70,18 +69,18 @@ pub async fn update_policy(pool: &Pool, id: i64, input: &PolicyInput) -> Result<
             .bind(&input.url)
             .bind(now())
             .bind(id)
-            .execute(pool)
+            .execute(&mut *conn)
             .await,
     )
 }
 
-pub async fn set_policy_retired(pool: &Pool, id: i64, retired: bool) -> Result<(), AppError> {
+pub async fn set_policy_retired(conn: &mut Conn, id: i64, retired: bool) -> Result<(), AppError> {
     touched(
         sqlx::query("UPDATE policies SET retired = $1, updated_at = $2 WHERE id = $3")
             .bind(i64::from(retired))
             .bind(now())
             .bind(id)
-            .execute(pool)
+            .execute(&mut *conn)
             .await,
     )
 }
@@ -98,13 +97,13 @@ struct NoticeRow {
 }
 
 /// Notices, pinned first then newest first; filtering by audience is the caller's job.
-pub async fn list_notices(pool: &Pool, limit: i64) -> Result<Vec<Notice>, AppError> {
+pub async fn list_notices(conn: &mut Conn, limit: i64) -> Result<Vec<Notice>, AppError> {
     let rows: Vec<NoticeRow> = sqlx::query_as(
         "SELECT id, title, body, audience, pinned, links, published_at FROM notices \
          ORDER BY pinned DESC, published_at DESC, id DESC LIMIT $1",
     )
     .bind(limit)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -120,16 +119,8 @@ pub async fn list_notices(pool: &Pool, limit: i64) -> Result<Vec<Notice>, AppErr
         .collect())
 }
 
-/// Publishes a notice and queues a push for its audience's devices that chose new notices.
-pub async fn insert_notice(pool: &Pool, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
-    let mut tx = pool.begin().await?;
-    let id = insert_notice_in(&mut tx, input, by).await?;
-    tx.commit().await?;
-    Ok(id)
-}
-
-/// `insert_notice` inside the caller's transaction (results publication writes more with it).
-pub async fn insert_notice_in(conn: &mut AnyConnection, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
+/// A new notice; its id.
+pub async fn insert_notice(conn: &mut Conn, input: &NoticeInput, by: i64) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO notices (title, body, audience, pinned, links, published_at, created_by) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
@@ -143,24 +134,11 @@ pub async fn insert_notice_in(conn: &mut AnyConnection, input: &NoticeInput, by:
     .bind(by)
     .fetch_one(&mut *conn)
     .await?;
-    let roles: Vec<&str> =
-        if input.audience.is_empty() { vec![] } else { vec![input.audience.as_str(), "secretariat"] };
-    let title = crate::i18n::Text::new("新通知", "New notice");
-    let body = crate::i18n::Text::new(input.title.trim(), input.title.trim());
-    crate::notifications::push::queue::enqueue(
-        conn,
-        crate::notifications::push::queue::Audience::Roles(&roles),
-        crate::notifications::push::model::Kind::Notices,
-        &title,
-        &body,
-        &format!("/notices#notice-{id}"),
-    )
-    .await?;
     Ok(id)
 }
 
 /// Rewrites a published notice in place (a corrected results notice), inside the caller's transaction.
-pub async fn rewrite_notice(conn: &mut AnyConnection, id: i64, input: &NoticeInput) -> Result<(), AppError> {
+pub async fn rewrite_notice(conn: &mut Conn, id: i64, input: &NoticeInput) -> Result<(), AppError> {
     sqlx::query("UPDATE notices SET title = $1, body = $2, pinned = $3, published_at = $4 WHERE id = $5")
         .bind(input.title.trim())
         .bind(input.body.trim())
@@ -172,7 +150,7 @@ pub async fn rewrite_notice(conn: &mut AnyConnection, id: i64, input: &NoticeInp
     Ok(())
 }
 
-pub async fn update_notice(pool: &Pool, id: i64, input: &NoticeInput) -> Result<(), AppError> {
+pub async fn update_notice(conn: &mut Conn, id: i64, input: &NoticeInput) -> Result<(), AppError> {
     touched(
         sqlx::query("UPDATE notices SET title = $1, body = $2, audience = $3, pinned = $4, links = $5 WHERE id = $6")
             .bind(input.title.trim())
@@ -181,31 +159,30 @@ pub async fn update_notice(pool: &Pool, id: i64, input: &NoticeInput) -> Result<
             .bind(i64::from(input.pinned))
             .bind(input.link_list().join("\n"))
             .bind(id)
-            .execute(pool)
+            .execute(&mut *conn)
             .await,
     )
 }
 
 /// Deleting a results notice withdraws that publication too (the secretariat can publish again).
-pub async fn delete_notice(pool: &Pool, id: i64) -> Result<(), AppError> {
-    let mut tx = pool.begin().await?;
-    sqlx::query("DELETE FROM results_publications WHERE notice_id = $1").bind(id).execute(&mut *tx).await?;
-    sqlx::query("DELETE FROM notices WHERE id = $1").bind(id).execute(&mut *tx).await?;
-    tx.commit().await?;
+pub async fn delete_notice(conn: &mut Conn, id: i64) -> Result<(), AppError> {
+    sqlx::query("DELETE FROM results_publications WHERE notice_id = $1").bind(id).execute(&mut *conn).await?;
+    sqlx::query("DELETE FROM notices WHERE id = $1").bind(id).execute(&mut *conn).await?;
     Ok(())
 }
 
-pub async fn list_faqs(pool: &Pool, query: &str) -> Result<Vec<Faq>, AppError> {
-    Ok(sqlx::query_as(
+pub async fn list_faqs(conn: &mut Conn, query: &str) -> Result<Vec<Faq>, AppError> {
+    let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
         "SELECT id, seq, question, answer FROM faqs WHERE question LIKE $1 ESCAPE '\\' OR answer LIKE $1 ESCAPE '\\' \
          ORDER BY seq",
     )
     .bind(like_pattern(query))
-    .fetch_all(pool)
-    .await?)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|(id, seq, question, answer)| Faq { id, seq, question, answer }).collect())
 }
 
-pub async fn save_faq(pool: &Pool, id: Option<i64>, question: &str, answer: &str) -> Result<i64, AppError> {
+pub async fn save_faq(conn: &mut Conn, id: Option<i64>, question: &str, answer: &str) -> Result<i64, AppError> {
     match id {
         Some(id) => {
             touched(
@@ -214,7 +191,7 @@ pub async fn save_faq(pool: &Pool, id: Option<i64>, question: &str, answer: &str
                     .bind(answer)
                     .bind(now())
                     .bind(id)
-                    .execute(pool)
+                    .execute(&mut *conn)
                     .await,
             )?;
             Ok(id)
@@ -227,21 +204,22 @@ pub async fn save_faq(pool: &Pool, id: Option<i64>, question: &str, answer: &str
             .bind(question)
             .bind(answer)
             .bind(now())
-            .fetch_one(pool)
+            .fetch_one(&mut *conn)
             .await?;
             Ok(id)
         }
     }
 }
 
-pub async fn get_contact(pool: &Pool) -> Result<ContactCard, AppError> {
-    Ok(sqlx::query_as("SELECT phone, email, address, website FROM contact_card WHERE id = 1")
-        .fetch_optional(pool)
-        .await?
-        .unwrap_or_default())
+pub async fn get_contact(conn: &mut Conn) -> Result<ContactCard, AppError> {
+    let row: Option<(String, String, String, String)> =
+        sqlx::query_as("SELECT phone, email, address, website FROM contact_card WHERE id = 1")
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.map(|(phone, email, address, website)| ContactCard { phone, email, address, website }).unwrap_or_default())
 }
 
-pub async fn save_contact(pool: &Pool, card: &ContactCard) -> Result<(), AppError> {
+pub async fn save_contact(conn: &mut Conn, card: &ContactCard) -> Result<(), AppError> {
     sqlx::query(
         "UPDATE contact_card SET phone = $1, email = $2, address = $3, website = $4, updated_at = $5 WHERE id = 1",
     )
@@ -250,7 +228,7 @@ pub async fn save_contact(pool: &Pool, card: &ContactCard) -> Result<(), AppErro
     .bind(card.address.trim())
     .bind(card.website.trim())
     .bind(now())
-    .execute(pool)
+    .execute(&mut *conn)
     .await?;
     Ok(())
 }

@@ -7,7 +7,12 @@ use serde::{Deserialize, Serialize};
 use super::model::{CertificateResult, ResultTotals, Roster};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
-use {super::service, crate::accounts::model::Role, crate::auth::guard, crate::forms::run, crate::state::app_state};
+use {
+    super::service,
+    crate::accounts::model::Role,
+    crate::auth::guard,
+    crate::forms::{run, run_read},
+};
 
 /// What the results page shows to the caller.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,8 +33,7 @@ pub struct ResultsView {
 
 #[server(prefix = "/api", endpoint = "results/view")]
 pub async fn get_results() -> Result<ResultsView, AppError> {
-    run(async {
-        let pool = app_state()?.pool;
+    run_read(async |conn| {
         let caller = guard::current_caller().await?;
         let caller = match caller {
             Some(c) => Some(guard::check_role(c, &Role::ALL)?),
@@ -38,10 +42,10 @@ pub async fn get_results() -> Result<ResultsView, AppError> {
         let year = crate::windows::service::current_year();
         let can_manage = caller.as_ref().is_some_and(|c| c.role == Role::Secretariat);
         let rosters = match &caller {
-            Some(c) => service::rosters_of(&pool, c, year).await?,
+            Some(c) => service::rosters_of(conn, c, year).await?,
             None => Vec::new(),
         };
-        if !can_manage && service::publication(&pool, year).await?.is_none() {
+        if !can_manage && service::publication(conn, year).await?.is_none() {
             return Ok(ResultsView {
                 year,
                 certificates: Vec::new(),
@@ -53,7 +57,7 @@ pub async fn get_results() -> Result<ResultsView, AppError> {
                 rosters,
             });
         }
-        let r = service::year_results(&pool, caller.as_ref(), year).await?;
+        let r = service::year_results(conn, caller.as_ref(), year).await?;
         Ok(ResultsView {
             year,
             totals: super::model::totals(&r.certificates),
@@ -70,13 +74,12 @@ pub async fn get_results() -> Result<ResultsView, AppError> {
 
 #[server(prefix = "/api", endpoint = "results/name-lead")]
 pub async fn name_lead(certificate_id: i64, institution_id: Option<i64>) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let institution_id = institution_id
             .ok_or_else(|| AppError::field("institution_id", "请选择牵头院校。", "Choose the lead institution."))?;
-        let pool = app_state()?.pool;
         let year = crate::windows::service::current_year();
-        service::name_lead(&pool, &caller, year, certificate_id, institution_id).await
+        service::name_lead(tx, &caller, year, certificate_id, institution_id).await
     })
     .await
 }
@@ -84,20 +87,19 @@ pub async fn name_lead(certificate_id: i64, institution_id: Option<i64>) -> Resu
 /// Publishes (or republishes) the year's results; returns the notice's id.
 #[server(prefix = "/api", endpoint = "results/publish")]
 pub async fn publish_results(confirm_undecided: Option<String>) -> Result<i64, AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        let pool = app_state()?.pool;
         let year = crate::windows::service::current_year();
-        service::publish(&pool, &caller, year, confirm_undecided.is_some()).await
+        service::publish(tx, &caller, year, confirm_undecided.is_some()).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "results/roster")]
 pub async fn get_roster(certificate_id: i64) -> Result<Roster, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&Role::ALL).await?;
-        service::roster(&app_state()?.pool, &caller, certificate_id).await
+        service::roster(conn, &caller, certificate_id).await
     })
     .await
 }

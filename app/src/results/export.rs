@@ -20,13 +20,16 @@ pub const ROSTER_XLSX_PATH: &str = "/api/results/roster/{id}/export.xlsx";
 pub const ROSTER_CSV_PATH: &str = "/api/results/roster/{id}/export.csv";
 
 async fn results(state: &AppState, headers: &HeaderMap) -> Result<Download<'static>, AppError> {
-    // Published results are public, like their notice: a session is optional here.
-    let caller = match cookie_from_headers(headers, COOKIE) {
-        Some(token) => caller_for_token(&state.pool, &token).await?,
-        None => None,
-    };
     let year = crate::windows::service::current_year();
-    let r = service::year_results(&state.pool, caller.as_ref(), year).await?;
+    let r = crate::db::read(&state.pool, async |conn| {
+        // Published results are public, like their notice: a session is optional here.
+        let caller = match cookie_from_headers(headers, COOKIE) {
+            Some(token) => caller_for_token(conn, &token).await?,
+            None => None,
+        };
+        service::year_results(conn, caller.as_ref(), year).await
+    })
+    .await?;
     Ok(Download {
         title: format!("{year}年试点结果"),
         ascii_name: "results",
@@ -37,8 +40,11 @@ async fn results(state: &AppState, headers: &HeaderMap) -> Result<Download<'stat
 }
 
 async fn roster(state: &AppState, headers: &HeaderMap, certificate_id: i64) -> Result<Download<'static>, AppError> {
-    let caller = check_role(caller_from_headers(&state.pool, headers).await?, &crate::accounts::model::Role::ALL)?;
-    let roster = service::roster(&state.pool, &caller, certificate_id).await?;
+    let roster = crate::db::read(&state.pool, async |conn| {
+        let caller = check_role(caller_from_headers(conn, headers).await?, &crate::accounts::model::Role::ALL)?;
+        service::roster(conn, &caller, certificate_id).await
+    })
+    .await?;
     Ok(Download {
         title: format!("{}年{}试点院校名单", roster.year, roster.certificate),
         ascii_name: "roster",

@@ -9,4 +9,6 @@ pub mod export;
 pub mod model;
 pub mod page;
 #[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
 pub mod service;

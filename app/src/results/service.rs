@@ -6,7 +6,7 @@ use super::model::{self, Approved, CertificateResult, Roster, RosterSchool};
 use crate::accounts::model::Role;
 use crate::auth::guard::Caller;
 use crate::catalog::model::Level;
-use crate::db::{now, Pool};
+use crate::db::Conn;
 use crate::declarations::repo;
 use crate::declarations::state::Status;
 use crate::error::AppError;
@@ -22,23 +22,17 @@ pub struct YearResults {
     pub undecided: usize,
 }
 
-/// (notice id, published at) of the year's publication.
-pub async fn publication(pool: &Pool, year: i64) -> Result<Option<(i64, i64)>, AppError> {
-    Ok(sqlx::query_as("SELECT notice_id, published_at FROM results_publications WHERE year = $1")
-        .bind(year)
-        .fetch_optional(pool)
-        .await?)
-}
+pub use super::repo::publication;
 
 /// The results as they stand (for the secretariat) or as published; everyone else gets Forbidden before
 /// publication.
-pub async fn year_results(pool: &Pool, caller: Option<&Caller>, year: i64) -> Result<YearResults, AppError> {
-    let published = publication(pool, year).await?;
+pub async fn year_results(conn: &mut Conn, caller: Option<&Caller>, year: i64) -> Result<YearResults, AppError> {
+    let published = publication(conn, year).await?;
     let secretariat = caller.is_some_and(|c| c.role == Role::Secretariat);
     if published.is_none() && !secretariat {
         return Err(AppError::conflict("本年度试点结果尚未公布。", "This year's results have not been published yet."));
     }
-    let rows = repo::list(pool, year, None).await?;
+    let rows = repo::list(conn, year, None).await?;
     let undecided = rows.iter().filter(|r| matches!(r.status(), Status::PendingReview | Status::UnderReview)).count();
     let approved: Vec<Approved> = rows
         .iter()
@@ -51,23 +45,19 @@ pub async fn year_results(pool: &Pool, caller: Option<&Caller>, year: i64) -> Re
             institution: r.institution.clone(),
         })
         .collect();
-    let leads: Vec<(i64, i64)> =
-        sqlx::query_as("SELECT certificate_id, institution_id FROM lead_institutions WHERE year = $1")
-            .bind(year)
-            .fetch_all(pool)
-            .await?;
+    let leads = super::repo::leads(conn, year).await?;
     Ok(YearResults { year, certificates: model::build(&approved, &leads), published, undecided })
 }
 
 /// Names the lead institution of a certificate: one of its approved schools of the year.
 pub async fn name_lead(
-    pool: &Pool,
+    conn: &mut Conn,
     caller: &Caller,
     year: i64,
     certificate_id: i64,
     institution_id: i64,
 ) -> Result<(), AppError> {
-    let results = year_results(pool, Some(caller), year).await?;
+    let results = year_results(conn, Some(caller), year).await?;
     let cert = results.certificates.iter().find(|c| c.certificate_id == certificate_id).ok_or_else(|| {
         AppError::conflict("该证书今年没有获批的试点院校。", "This certificate has no approved school this year.")
     })?;
@@ -78,18 +68,7 @@ pub async fn name_lead(
             "The lead institution must be one of the certificate's approved schools this year.",
         ));
     }
-    sqlx::query(
-        "INSERT INTO lead_institutions (certificate_id, year, institution_id, named_by, named_at) VALUES ($1, $2, $3, $4, $5) \
-         ON CONFLICT (certificate_id, year) DO UPDATE SET institution_id = excluded.institution_id, \
-         named_by = excluded.named_by, named_at = excluded.named_at",
-    )
-    .bind(certificate_id)
-    .bind(year)
-    .bind(institution_id)
-    .bind(caller.id)
-    .bind(now())
-    .execute(pool)
-    .await?;
+    super::repo::upsert_lead(conn, (certificate_id, year), institution_id, caller.id).await?;
     Ok(())
 }
 
@@ -97,8 +76,8 @@ pub async fn name_lead(
 /// that notice), and tells each lead institution's coordinators which certificate they lead. Refused while
 /// a certificate has no lead institution, and while declarations wait for a decision unless the secretariat
 /// confirms (those are then not in the list; a later publication adds them).
-pub async fn publish(pool: &Pool, caller: &Caller, year: i64, confirm_undecided: bool) -> Result<i64, AppError> {
-    let results = year_results(pool, Some(caller), year).await?;
+pub async fn publish(conn: &mut Conn, caller: &Caller, year: i64, confirm_undecided: bool) -> Result<i64, AppError> {
+    let results = year_results(conn, Some(caller), year).await?;
     if results.undecided > 0 && !confirm_undecided {
         return Err(AppError::field(
             "confirm_undecided",
@@ -126,27 +105,17 @@ pub async fn publish(pool: &Pool, caller: &Caller, year: i64, confirm_undecided:
         pinned: true,
         links: String::new(),
     };
-    let mut tx = pool.begin().await?;
     let notice_id = match results.published {
         Some((id, _)) => {
-            crate::library::repo::rewrite_notice(&mut tx, id, &input).await?;
+            crate::library::repo::rewrite_notice(conn, id, &input).await?;
             id
         }
-        None => crate::library::repo::insert_notice_in(&mut tx, &input, caller.id).await?,
+        None => crate::library::service::publish_notice(conn, &input, caller.id).await?,
     };
-    sqlx::query(
-        "INSERT INTO results_publications (year, notice_id, published_by, published_at) VALUES ($1, $2, $3, $4) \
-         ON CONFLICT (year) DO UPDATE SET published_by = excluded.published_by, published_at = excluded.published_at",
-    )
-    .bind(year)
-    .bind(notice_id)
-    .bind(caller.id)
-    .bind(now())
-    .execute(&mut *tx)
-    .await?;
+    super::repo::upsert_publication(conn, year, notice_id, caller.id).await?;
     for cert in &results.certificates {
         let Some((school, _)) = &cert.lead else { continue };
-        let coordinators = repo::coordinators(&mut tx, *school).await?;
+        let coordinators = crate::accounts::repo::coordinators(conn, *school).await?;
         let title = Text::new("贵校为证书牵头院校", "Your school leads a certificate");
         let body = Text::new(
             &format!("贵校为“{}”证书{year}年度试点牵头院校，可查看试点院校名单及联系人。", cert.certificate),
@@ -156,27 +125,27 @@ pub async fn publish(pool: &Pool, caller: &Caller, year: i64, confirm_undecided:
             ),
         );
         let link = format!("/results/roster/{}", cert.certificate_id);
-        repo::notify(&mut tx, &coordinators, crate::notifications::push::model::Kind::Results, &title, &body, &link)
-            .await?;
+        crate::notifications::service::notify(
+            conn,
+            crate::notifications::model::Audience::Accounts(&coordinators),
+            crate::notifications::model::Kind::Results,
+            &title,
+            &body,
+            &link,
+        )
+        .await?;
     }
-    tx.commit().await?;
     Ok(notice_id)
 }
 
 /// The certificates whose roster the caller may read this year: all for the secretariat; after publication,
 /// the certificates the caller's school leads (for its coordinators, and for its leads of that certificate).
-pub async fn rosters_of(pool: &Pool, caller: &Caller, year: i64) -> Result<Vec<(i64, String)>, AppError> {
-    let published = publication(pool, year).await?.is_some();
-    let led: Vec<(i64, String, i64)> = sqlx::query_as(
-        "SELECT l.certificate_id, c.name, l.institution_id FROM lead_institutions l \
-         JOIN certificates c ON c.id = l.certificate_id WHERE l.year = $1 ORDER BY c.name",
-    )
-    .bind(year)
-    .fetch_all(pool)
-    .await?;
+pub async fn rosters_of(conn: &mut Conn, caller: &Caller, year: i64) -> Result<Vec<(i64, String)>, AppError> {
+    let published = publication(conn, year).await?.is_some();
+    let led = super::repo::leads_with_names(conn, year).await?;
     // A lead's own approved certificates at its school, read once.
     let leads_approved: Vec<i64> = match (caller.role, caller.institution_id) {
-        (Role::Lead, Some(school)) if published => repo::list(pool, year, Some(school))
+        (Role::Lead, Some(school)) if published => repo::list(conn, year, Some(school))
             .await?
             .iter()
             .filter(|r| r.lead_id == caller.id && r.status() == Status::Approved)
@@ -197,15 +166,15 @@ pub async fn rosters_of(pool: &Pool, caller: &Caller, year: i64) -> Result<Vec<(
 }
 
 /// A certificate's roster: its approved schools of the year with their follow-up contacts.
-pub async fn roster(pool: &Pool, caller: &Caller, certificate_id: i64) -> Result<Roster, AppError> {
+pub async fn roster(conn: &mut Conn, caller: &Caller, certificate_id: i64) -> Result<Roster, AppError> {
     let year = crate::windows::service::current_year();
-    if !rosters_of(pool, caller, year).await?.iter().any(|(id, _)| *id == certificate_id) {
+    if !rosters_of(conn, caller, year).await?.iter().any(|(id, _)| *id == certificate_id) {
         return Err(AppError::Forbidden);
     }
-    let results = year_results(pool, Some(caller), year).await?;
+    let results = year_results(conn, Some(caller), year).await?;
     let cert =
         results.certificates.into_iter().find(|c| c.certificate_id == certificate_id).ok_or(AppError::NotFound)?;
-    let mut submitted = crate::followup::api::stored(pool, None, year).await?;
+    let mut submitted = crate::followup::repo::stored(conn, None, year).await?;
     let mut schools = Vec::with_capacity(cert.schools.len());
     for (institution_id, institution) in &cert.schools {
         let levels: Vec<Level> =

@@ -12,8 +12,7 @@ use {
     super::service,
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::{run, run_form},
-    crate::state::app_state,
+    crate::forms::{run, run_form, run_read},
 };
 
 /// What a bulk assignment did.
@@ -31,40 +30,40 @@ async fn this_year() -> Result<i64, AppError> {
 
 #[server(prefix = "/api", endpoint = "review/overview")]
 pub async fn get_review_overview(year: Option<i64>) -> Result<ReviewOverview, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let year = match year {
             Some(y) => y,
             None => this_year().await?,
         };
-        service::overview(&app_state()?.pool, &caller, year).await
+        service::overview(conn, &caller, year).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/save-rubric")]
 pub async fn save_rubric(year: i64, criteria: String) -> Result<(), AppError> {
-    run_form(vec![("criteria", criteria.clone())], async {
+    run_form(vec![("criteria", criteria.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        service::save_rubric(&app_state()?.pool, &caller, year, &criteria).await
+        service::save_rubric(tx, &caller, year, &criteria).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/assign")]
 pub async fn assign_expert(declaration_id: i64, expert_id: Option<i64>) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let expert =
             expert_id.ok_or_else(|| AppError::field("expert_id", "请选择一位评审专家。", "Choose an expert."))?;
-        service::assign(&app_state()?.pool, &caller, declaration_id, expert).await
+        service::assign(tx, &caller, declaration_id, expert).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/assign-all")]
 pub async fn assign_all(year: i64, per_declaration: String) -> Result<AssignReport, AppError> {
-    run_form(vec![("per_declaration", per_declaration.clone())], async {
+    run_form(vec![("per_declaration", per_declaration.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let n = per_declaration.trim().parse().map_err(|_| {
             AppError::field(
@@ -73,7 +72,7 @@ pub async fn assign_all(year: i64, per_declaration: String) -> Result<AssignRepo
                 "Enter how many experts each declaration gets.",
             )
         })?;
-        let plan = service::assign_all(&app_state()?.pool, &caller, year, n).await?;
+        let plan = service::assign_all(tx, &caller, year, n).await?;
         Ok(AssignReport { assigned: plan.assignments.len(), short: plan.short })
     })
     .await
@@ -96,7 +95,7 @@ pub async fn decide(
     notes: Option<Vec<DecisionNote>>,
 ) -> Result<(), AppError> {
     let comment = comment.unwrap_or_default();
-    run_form(vec![("comment", comment.clone())], async {
+    run_form(vec![("comment", comment.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         let action = match decision.as_str() {
             "approve" => crate::declarations::state::Action::Approve,
@@ -112,25 +111,25 @@ pub async fn decide(
                 (id, own.unwrap_or(&comment).to_string())
             })
             .collect();
-        crate::declarations::service::act_each(&app_state()?.pool, &caller, &each, action).await
+        crate::declarations::service::act_each(tx, &caller, &each, action).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/mine")]
 pub async fn my_assignments() -> Result<Vec<MyAssignment>, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        service::my_assignments(&app_state()?.pool, &caller).await
+        service::my_assignments(conn, &caller).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/score-view")]
 pub async fn get_score_view(id: i64) -> Result<ScoreView, AppError> {
-    run(async {
+    run_read(async |conn| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        service::score_view(&app_state()?.pool, &caller, id).await
+        service::score_view(conn, &caller, id).await
     })
     .await
 }
@@ -145,19 +144,19 @@ pub async fn submit_score(
     let marks = marks.unwrap_or_default();
     let mut typed: Vec<(&'static str, String)> = vec![("assignment", id.to_string()), ("comment", comment.clone())];
     typed.push(("recommendation", recommendation.clone().unwrap_or_default()));
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Expert]).await?;
         let input = ScoreInput { marks, recommendation: recommendation.unwrap_or_default(), comment };
-        service::submit_score(&app_state()?.pool, &caller, id, &input).await
+        service::submit_score(tx, &caller, id, &input).await
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/conflict")]
 pub async fn declare_conflict(id: i64, note: String) -> Result<(), AppError> {
-    run_form(vec![("note", note.clone())], async {
+    run_form(vec![("note", note.clone())], async |tx| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        service::declare_conflict(&app_state()?.pool, &caller, id, &note).await
+        service::declare_conflict(tx, &caller, id, &note).await
     })
     .await
 }
@@ -165,21 +164,19 @@ pub async fn declare_conflict(id: i64, note: String) -> Result<(), AppError> {
 /// The institutions (id, name) and which the expert declared a conflict with.
 #[server(prefix = "/api", endpoint = "review/my-conflicts")]
 pub async fn my_conflicts() -> Result<(Vec<(i64, String)>, Vec<i64>), AppError> {
-    run(async {
+    crate::forms::run_read(async |conn| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        let pool = app_state()?.pool;
-        let all: Vec<(i64, String)> =
-            sqlx::query_as("SELECT id, name FROM institutions ORDER BY name").fetch_all(&pool).await?;
-        Ok((all, service::my_conflicts(&pool, &caller).await?))
+        let all = crate::institutions::repo::institution_names(conn).await?;
+        Ok((all, service::my_conflicts(conn, &caller).await?))
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/set-conflicts")]
 pub async fn set_conflicts(institutions: Option<Vec<i64>>) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        service::set_conflicts(&app_state()?.pool, &caller, &institutions.unwrap_or_default()).await
+        service::set_conflicts(tx, &caller, &institutions.unwrap_or_default()).await
     })
     .await
 }
@@ -187,19 +184,18 @@ pub async fn set_conflicts(institutions: Option<Vec<i64>>) -> Result<(), AppErro
 /// The areas (专业大类) of the major catalog, and those the expert knows.
 #[server(prefix = "/api", endpoint = "review/my-areas")]
 pub async fn my_areas() -> Result<(Vec<String>, Vec<String>), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        let pool = app_state()?.pool;
-        Ok((service::all_areas(&pool).await?, service::my_areas(&pool, &caller).await?))
+        Ok((service::all_areas(tx).await?, service::my_areas(tx, &caller).await?))
     })
     .await
 }
 
 #[server(prefix = "/api", endpoint = "review/set-areas")]
 pub async fn set_areas(areas: Option<Vec<String>>) -> Result<(), AppError> {
-    run(async {
+    run(async |tx| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        service::set_areas(&app_state()?.pool, &caller, &areas.unwrap_or_default()).await
+        service::set_areas(tx, &caller, &areas.unwrap_or_default()).await
     })
     .await
 }

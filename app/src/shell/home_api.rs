@@ -11,9 +11,8 @@ use crate::library::model::Notice;
 use {
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::run,
+    crate::forms::run_read,
     crate::library::{model::notice_visible_to, repo as library_repo},
-    crate::state::app_state,
 };
 
 /// The role-specific part of a home page.
@@ -54,37 +53,36 @@ pub struct Home {
 
 #[server(prefix = "/api", endpoint = "home")]
 pub async fn get_home() -> Result<Home, AppError> {
-    run(async {
-        let pool = app_state()?.pool;
+    run_read(async |tx| {
         let caller = guard::current_caller().await?;
         let role = caller.as_ref().map(|c| c.role);
-        let notices = library_repo::list_notices(&pool, 50).await?;
+        let notices = library_repo::list_notices(tx, 50).await?;
         let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
-        let window = crate::windows::service::current_status(&mut *pool.acquire().await?).await?;
+        let window = crate::windows::service::current_status(tx).await?;
         let Some(caller) = caller else {
             return Ok(Home { user: None, panel: HomePanel::Welcome, notices, window, unread: 0 });
         };
-        let user = crate::accounts::service::current_user(&pool, &caller).await?;
+        let user = crate::accounts::service::current_user(tx, &caller).await?;
         let panel = match caller.role {
             _ if caller.must_change_password => HomePanel::Staff,
             Role::Secretariat => {
-                let institutions = crate::institutions::repo::list_institutions(&pool, "").await?;
+                let institutions = crate::institutions::repo::list_institutions(tx, "").await?;
                 HomePanel::Secretariat {
-                    registrations: crate::institutions::repo::list_pending_registrations(&pool).await?.len(),
-                    requests: crate::institutions::repo::list_open_requests(&pool).await?.len(),
+                    registrations: crate::institutions::repo::list_pending_registrations(tx).await?.len(),
+                    requests: crate::institutions::repo::list_open_requests(tx).await?.len(),
                     registered: institutions.iter().filter(|i| i.has_coordinator).count(),
                     institutions: institutions.len(),
                 }
             }
             Role::Coordinator => {
-                let accounts = crate::accounts::repo::list_accounts(&pool, Some(caller.school_id()?)).await?;
+                let accounts = crate::accounts::repo::list_accounts(tx, Some(caller.school_id()?)).await?;
                 HomePanel::Coordinator {
                     leads: accounts.iter().filter(|a| a.role == Role::Lead).count(),
                     requests: crate::catalog::requests::list_major_requests().await?,
                 }
             }
             Role::Lead => HomePanel::Lead {
-                scope: crate::accounts::service::lead_scope(&pool, &caller).await?,
+                scope: crate::accounts::service::lead_scope(tx, &caller).await?,
                 requests: crate::catalog::requests::list_major_requests().await?,
             },
             Role::Org if caller.organization_id.is_some() => {
@@ -93,7 +91,7 @@ pub async fn get_home() -> Result<Home, AppError> {
             }
             Role::Expert | Role::Org => HomePanel::Staff,
         };
-        let unread = crate::declarations::repo::unread(&pool, caller.id).await?;
+        let unread = crate::notifications::repo::inbox::unread(tx, caller.id).await?;
         Ok(Home { user: Some(user), panel, notices, window, unread })
     })
     .await

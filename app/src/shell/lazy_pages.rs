@@ -14,7 +14,7 @@ use crate::institutions::pages::{
     ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
 };
 use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
-use crate::notifications::inbox::InboxPage;
+use crate::notifications::page::InboxPage;
 use crate::results::page::{ResultsPage, RosterPage};
 use crate::review::pages::{AssignmentsPage, ReviewPage, ScoringPage};
 use crate::survey::page::SurveyPage;

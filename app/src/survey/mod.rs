@@ -3,4 +3,9 @@
 //! Owns tables `survey_rows`, `survey_steps`; endpoints `/api/survey/*`; page `/survey`.
 
 pub mod api;
+pub mod model;
 pub mod page;
+#[cfg(feature = "ssr")]
+pub mod repo;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -7,24 +7,24 @@ pub use super::model::WindowStatus;
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
-    super::service, crate::accounts::model::Role, crate::auth::guard, crate::db, crate::forms::run_form,
-    crate::state::app_state,
+    super::service,
+    crate::accounts::model::Role,
+    crate::auth::guard,
+    crate::forms::{run_form, run_read},
 };
 
 #[server(prefix = "/api", endpoint = "declarations/window")]
 pub async fn get_window_status() -> Result<WindowStatus, AppError> {
-    crate::forms::run(async { db::read(&app_state()?.pool, async |conn| service::current_status(conn).await).await })
-        .await
+    run_read(async |conn| service::current_status(conn).await).await
 }
 
 /// The secretariat sets (or moves) a year's window; times are typed in Beijing time.
 #[server(prefix = "/api", endpoint = "declarations/save-window")]
 pub async fn save_window(year: i64, opens_at: String, closes_at: String) -> Result<(), AppError> {
     let typed = vec![("opens_at", opens_at.clone()), ("closes_at", closes_at.clone())];
-    run_form(typed, async {
+    run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
-        db::transaction(&app_state()?.pool, async |tx| service::save(tx, &caller, year, &opens_at, &closes_at).await)
-            .await
+        service::save(tx, &caller, year, &opens_at, &closes_at).await
     })
     .await
 }

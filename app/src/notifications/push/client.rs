@@ -6,10 +6,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{PushSubscription, PushSubscriptionOptionsInit, ServiceWorkerRegistration};
 
-use super::api::{subscribe, vapid_public_key};
-use super::model::{decode_base64url, Kind};
 use super::settings::subscribe_failure;
 use crate::error::AppError;
+use crate::notifications::api::{subscribe, vapid_public_key};
+use crate::notifications::model::{decode_base64url, Kind};
 
 fn error_name(e: &JsValue) -> String {
     Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()

@@ -1,15 +1,9 @@
-//! Web Push: the server's VAPID key pair (made on first start, kept in the data directory) with its public
-//! key served to browsers; the subscriptions people make per device with the kinds of notification they
-//! chose; the queue that the same events writing the inbox fill; the worker that encrypts (RFC 8291),
-//! signs (RFC 8292) and delivers it; and the window reminders.
-//! Owns tables `push_subscriptions`, `push_queue`, `reminders_sent`; endpoints `/api/push/*`.
+//! Web Push: the server's VAPID key pair (made on first start, kept in the data directory); the browser
+//! side that subscribes a device and the account page's settings; the worker that encrypts (RFC 8291),
+//! signs (RFC 8292) and delivers the queue; and the window reminders.
 
-pub mod api;
 #[cfg(feature = "hydrate")]
 mod client;
-pub mod model;
-#[cfg(feature = "ssr")]
-pub mod queue;
 #[cfg(feature = "ssr")]
 pub mod reminders;
 #[cfg(feature = "ssr")]

@@ -3,9 +3,12 @@
 //! declarations, coordinators with declarations awaiting their final submission). Each goes to a person
 //! once per stage (table `reminders_sent`), through the inbox and Web Push like every other notification.
 
-use crate::db::Pool;
+use crate::db::Conn;
 use crate::error::AppError;
 use crate::i18n::Text;
+use crate::notifications::model::{Audience, Kind};
+use crate::notifications::repo::push;
+use crate::notifications::service::notify;
 use crate::ui::time::{format_shanghai, shanghai_year};
 use crate::windows::model::ApplicationWindow;
 use crate::windows::repo::find_window;
@@ -74,54 +77,31 @@ fn message(stage: Stage, w: &ApplicationWindow) -> (Text, Text) {
 
 /// Who should hear this stage: everyone who declares when it opens; near the end only those with
 /// something still to submit.
-async fn recipients(pool: &Pool, stage: Stage, year: i64) -> Result<Vec<i64>, AppError> {
-    let sql = match stage {
-        Stage::Opened => {
-            "SELECT id FROM accounts WHERE role IN ('lead', 'coordinator') AND status = 'active' ORDER BY id"
-        }
-        _ => {
-            "SELECT DISTINCT d.lead_id FROM declarations d JOIN accounts a ON a.id = d.lead_id \
-             WHERE d.year = $1 AND d.status IN ('draft', 'returned') AND a.status = 'active' \
-             UNION SELECT a.id FROM declarations d JOIN accounts a ON a.institution_id = d.institution_id \
-             WHERE d.year = $1 AND d.status = 'school_review' AND a.role = 'coordinator' AND a.status = 'active'"
-        }
-    };
-    let rows: Vec<(i64,)> = sqlx::query_as(sql).bind(year).fetch_all(pool).await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
+async fn recipients(conn: &mut Conn, stage: Stage, year: i64) -> Result<Vec<i64>, AppError> {
+    match stage {
+        Stage::Opened => push::everyone_who_declares(conn).await,
+        _ => push::with_something_to_submit(conn, year).await,
+    }
+}
+
+/// The worker's entry point: the reminders due at `now`, in one transaction.
+pub async fn run_due(pool: &crate::db::Pool, now: i64) -> Result<usize, AppError> {
+    crate::db::transaction(pool, async |tx| run_once(tx, now).await).await
 }
 
 /// Sends the reminders due at `now` to whoever has not had them; returns how many people were reminded.
-pub async fn run_once(pool: &Pool, now: i64) -> Result<usize, AppError> {
+pub async fn run_once(conn: &mut Conn, now: i64) -> Result<usize, AppError> {
     let year = shanghai_year(now);
-    let Some(window) = find_window(&mut *pool.acquire().await?, year).await? else { return Ok(0) };
+    let Some(window) = find_window(conn, year).await? else { return Ok(0) };
     let Some(stage) = due_stage(&window, now) else { return Ok(0) };
     let (title, body) = message(stage, &window);
     let mut reminded = 0;
-    for account in recipients(pool, stage, year).await? {
-        let mut tx = pool.begin().await?;
-        let fresh = sqlx::query(
-            "INSERT INTO reminders_sent (year, stage, account_id, sent_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
-        )
-        .bind(year)
-        .bind(stage.code())
-        .bind(account)
-        .bind(now)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if fresh == 1 {
-            crate::declarations::repo::notify(
-                &mut tx,
-                &[account],
-                super::model::Kind::WindowReminders,
-                &title,
-                &body,
-                "/declarations",
-            )
-            .await?;
+    for account in recipients(conn, stage, year).await? {
+        if push::mark_reminded(conn, year, stage.code(), account, now).await? {
+            let audience = Audience::Accounts(&[account]);
+            notify(conn, audience, Kind::WindowReminders, &title, &body, "/declarations").await?;
             reminded += 1;
         }
-        tx.commit().await?;
     }
     Ok(reminded)
 }

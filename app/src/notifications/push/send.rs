@@ -10,8 +10,9 @@ use base64::Engine;
 use p256::ecdsa::signature::Signer;
 
 use super::vapid::Vapid;
-use crate::db::now;
+use crate::db::{self, now};
 use crate::error::AppError;
+use crate::notifications::repo::push;
 use crate::state::AppState;
 
 /// How long a push service may keep an undelivered notification (seconds).
@@ -85,62 +86,38 @@ pub struct Report {
     pub dropped: usize,
 }
 
-type DueRow = (i64, String, i64, i64, i64, String, String, String);
-
 /// Sends every notification due at `now` (at most 100 per pass). Each row is claimed first with a
-/// conditional update, so two workers (or two servers on one database) never send the same row.
+/// conditional update, so two workers (or two servers on one database) never send the same row. Every
+/// step is its own short transaction: nothing is held open while a push service answers.
 pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError> {
     let pool = &state.pool;
-    let due: Vec<DueRow> = sqlx::query_as(
-        "SELECT q.id, q.payload, q.attempts, q.next_attempt_at, s.id, s.endpoint, s.p256dh, s.auth \
-         FROM push_queue q JOIN push_subscriptions s ON s.id = q.subscription_id \
-         WHERE q.next_attempt_at <= $1 ORDER BY q.id LIMIT 100",
-    )
-    .bind(now)
-    .fetch_all(pool)
-    .await?;
+    let due = db::read(pool, async |conn| push::due(conn, now).await).await?;
     let mut report = Report::default();
-    for (id, payload, attempts, due_at, subscription, endpoint, p256dh, auth) in due {
-        let claimed = sqlx::query("UPDATE push_queue SET next_attempt_at = $1 WHERE id = $2 AND next_attempt_at = $3")
-            .bind(now + LEASE_SECS)
-            .bind(id)
-            .bind(due_at)
-            .execute(pool)
-            .await?
-            .rows_affected();
-        if claimed != 1 {
+    for row in due {
+        let claimed =
+            db::transaction(pool, async |tx| push::claim(tx, row.id, row.due_at, now + LEASE_SECS).await).await?;
+        if !claimed {
             continue;
         }
-        let (status, error) = match post(state, &endpoint, &payload, &p256dh, &auth, now).await {
+        let (status, error) = match post(state, &row.endpoint, &row.payload, &row.p256dh, &row.auth, now).await {
             Ok(status) => (Some(status), format!("HTTP {status}")),
             Err(error) => (None, error),
         };
-        match outcome(status, attempts) {
-            Outcome::Sent => {
-                sqlx::query("DELETE FROM push_queue WHERE id = $1").bind(id).execute(pool).await?;
-                report.sent += 1;
-            }
-            Outcome::Gone => {
-                // Cascades to the device's other queued notifications.
-                sqlx::query("DELETE FROM push_subscriptions WHERE id = $1").bind(subscription).execute(pool).await?;
-                report.gone += 1;
-            }
-            Outcome::RetryIn(delay) => {
-                sqlx::query(
-                    "UPDATE push_queue SET attempts = attempts + 1, next_attempt_at = $1, last_error = $2 WHERE id = $3",
-                )
-                .bind(now + delay)
-                .bind(&error)
-                .bind(id)
-                .execute(pool)
-                .await?;
-                report.retried += 1;
-            }
-            Outcome::GiveUp => {
-                tracing::warn!(endpoint = %endpoint, error = %error, "push notification dropped");
-                sqlx::query("DELETE FROM push_queue WHERE id = $1").bind(id).execute(pool).await?;
-                report.dropped += 1;
-            }
+        let outcome = outcome(status, row.attempts);
+        if outcome == Outcome::GiveUp {
+            tracing::warn!(endpoint = %row.endpoint, error = %error, "push notification dropped");
+        }
+        db::transaction(pool, async |tx| match outcome {
+            Outcome::Sent | Outcome::GiveUp => push::delete_queued(tx, row.id).await,
+            Outcome::Gone => push::delete_subscription(tx, row.subscription).await,
+            Outcome::RetryIn(delay) => push::retry_later(tx, row.id, now + delay, &error).await,
+        })
+        .await?;
+        match outcome {
+            Outcome::Sent => report.sent += 1,
+            Outcome::Gone => report.gone += 1,
+            Outcome::RetryIn(_) => report.retried += 1,
+            Outcome::GiveUp => report.dropped += 1,
         }
     }
     Ok(report)
@@ -193,7 +170,7 @@ pub fn spawn_worker(state: AppState, every: Duration) {
             tick.tick().await;
             // Errors are logged where they are made (AppError::internal) and the next pass tries again.
             if pass % reminder_every == 0 {
-                let _ = super::reminders::run_once(&state.pool, now()).await;
+                let _ = super::reminders::run_due(&state.pool, now()).await;
             }
             let _ = deliver_due(&state, now()).await;
         }

@@ -3,10 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::api::{devices, RemoveDevice};
-use super::model::{Device, Kind};
 use crate::error::AppError;
 use crate::i18n::{t, tr, Text};
+use crate::notifications::api::{devices, RemoveDevice};
+use crate::notifications::model::{Device, Kind};
 use crate::ui::time::format_shanghai;
 use crate::ui::ErrorBox;
 

@@ -1,9 +1,38 @@
-//! What a person can be notified of, and the shared checks of a browser's subscription.
+//! What a person can be notified of and who hears it, the inbox's messages, what a push carries, and the
+//! shared checks of a browser's subscription.
 
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
 use crate::validate::FieldError;
+
+/// One message of a person's in-app inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct InboxMessage {
+    pub id: i64,
+    pub at: i64,
+    pub title: Text,
+    pub body: Text,
+    pub link: String,
+    pub read: bool,
+}
+
+/// Who a notification goes to.
+pub enum Audience<'a> {
+    /// These accounts (each once): an inbox message and a push to each of their devices.
+    Accounts(&'a [i64]),
+    /// Every device of people with one of these roles (everyone when empty), push only: a new notice is
+    /// read on the notices page, not in the inbox.
+    Roles(&'a [&'a str]),
+}
+
+/// What the service worker shows: the notification's title and body, and the page a tap opens.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Payload {
+    pub title: String,
+    pub body: String,
+    pub url: String,
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {

@@ -1,10 +1,10 @@
 //! SQL for accounts, scopes and sessions' owners (server only).
 
-use sqlx::AnyConnection;
-
 use super::model::{AccountStatus, AccountSummary, Role, ScopeCollege};
-use crate::db::{now, Pool};
+use crate::db::{now, Conn};
 use crate::error::AppError;
+
+pub mod sessions;
 
 #[derive(Debug, sqlx::FromRow)]
 pub struct AccountRow {
@@ -27,17 +27,17 @@ pub struct AccountRow {
 const ACCOUNT_COLUMNS: &str = "id, username, display_name, password_hash, role, institution_id, status, \
      must_change_password, mobile, email, is_demo, organization_id";
 
-pub async fn find_account(pool: &Pool, id: i64) -> Result<Option<AccountRow>, AppError> {
+pub async fn find_account(conn: &mut Conn, id: i64) -> Result<Option<AccountRow>, AppError> {
     Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
         .bind(id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?)
 }
 
-pub async fn find_account_by_username(pool: &Pool, username: &str) -> Result<Option<AccountRow>, AppError> {
+pub async fn find_account_by_username(conn: &mut Conn, username: &str) -> Result<Option<AccountRow>, AppError> {
     Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE LOWER(username) = LOWER($1)"))
         .bind(username)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?)
 }
 
@@ -55,7 +55,7 @@ pub struct NewAccount<'a> {
     pub created_by: Option<i64>,
 }
 
-pub async fn insert_account(conn: &mut AnyConnection, a: NewAccount<'_>) -> Result<i64, AppError> {
+pub async fn insert_account(conn: &mut Conn, a: NewAccount<'_>) -> Result<i64, AppError> {
     let (id,): (i64,) = sqlx::query_as(
         "INSERT INTO accounts (username, display_name, password_hash, role, institution_id, status, \
          must_change_password, mobile, email, is_demo, created_by, created_at) \
@@ -78,32 +78,36 @@ pub async fn insert_account(conn: &mut AnyConnection, a: NewAccount<'_>) -> Resu
     Ok(id)
 }
 
-pub async fn update_password(pool: &Pool, id: i64, hash: &str, must_change: bool) -> Result<(), AppError> {
+pub async fn update_password(conn: &mut Conn, id: i64, hash: &str, must_change: bool) -> Result<(), AppError> {
     sqlx::query("UPDATE accounts SET password_hash = $1, must_change_password = $2 WHERE id = $3")
         .bind(hash)
         .bind(i64::from(must_change))
         .bind(id)
-        .execute(pool)
+        .execute(&mut *conn)
         .await?;
     Ok(())
 }
 
-pub async fn update_status(pool: &Pool, id: i64, status: AccountStatus) -> Result<(), AppError> {
-    sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2").bind(status.code()).bind(id).execute(pool).await?;
+pub async fn update_status(conn: &mut Conn, id: i64, status: AccountStatus) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET status = $1 WHERE id = $2")
+        .bind(status.code())
+        .bind(id)
+        .execute(&mut *conn)
+        .await?;
     Ok(())
 }
 
-pub async fn list_scope_college_ids(pool: &Pool, account_id: i64) -> Result<Vec<i64>, AppError> {
+pub async fn list_scope_college_ids(conn: &mut Conn, account_id: i64) -> Result<Vec<i64>, AppError> {
     let rows: Vec<(i64,)> =
         sqlx::query_as("SELECT college_id FROM account_colleges WHERE account_id = $1 ORDER BY college_id")
             .bind(account_id)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 /// Replaces a lead's scope; runs inside the caller's transaction.
-pub async fn replace_scope(conn: &mut AnyConnection, account_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
+pub async fn replace_scope(conn: &mut Conn, account_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
     sqlx::query("DELETE FROM account_colleges WHERE account_id = $1").bind(account_id).execute(&mut *conn).await?;
     for college_id in college_ids {
         sqlx::query("INSERT INTO account_colleges (account_id, college_id) VALUES ($1, $2)")
@@ -117,7 +121,7 @@ pub async fn replace_scope(conn: &mut AnyConnection, account_id: i64, college_id
 
 /// Replaces the certificates a lead is limited to; runs inside the caller's transaction.
 pub async fn replace_certificate_scope(
-    conn: &mut AnyConnection,
+    conn: &mut Conn,
     account_id: i64,
     certificate_ids: &[i64],
 ) -> Result<(), AppError> {
@@ -132,11 +136,11 @@ pub async fn replace_certificate_scope(
     Ok(())
 }
 
-pub async fn list_scope_certificate_ids(pool: &Pool, account_id: i64) -> Result<Vec<i64>, AppError> {
+pub async fn list_scope_certificate_ids(conn: &mut Conn, account_id: i64) -> Result<Vec<i64>, AppError> {
     let rows: Vec<(i64,)> =
         sqlx::query_as("SELECT certificate_id FROM account_certificates WHERE account_id = $1 ORDER BY certificate_id")
             .bind(account_id)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
 }
@@ -154,28 +158,28 @@ struct SummaryRow {
 }
 
 /// Accounts, optionally only those of one school; leads come with their scope.
-pub async fn list_accounts(pool: &Pool, institution_id: Option<i64>) -> Result<Vec<AccountSummary>, AppError> {
+pub async fn list_accounts(conn: &mut Conn, institution_id: Option<i64>) -> Result<Vec<AccountSummary>, AppError> {
     let rows: Vec<SummaryRow> = sqlx::query_as(
         "SELECT a.id, a.username, a.display_name, a.role, a.status, i.name AS institution_name, a.mobile, a.is_demo \
          FROM accounts a LEFT JOIN institutions i ON i.id = a.institution_id \
          WHERE ($1 IS NULL OR a.institution_id = $1) ORDER BY a.role, a.username",
     )
     .bind(institution_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let scopes: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT ac.account_id, c.id, c.name FROM account_colleges ac JOIN colleges c ON c.id = ac.college_id \
          WHERE ($1 IS NULL OR c.institution_id = $1) ORDER BY c.name",
     )
     .bind(institution_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let certificates: Vec<(i64, i64, String)> = sqlx::query_as(
         "SELECT ac.account_id, c.id, c.name FROM account_certificates ac JOIN certificates c ON c.id = ac.certificate_id \
          JOIN accounts a ON a.id = ac.account_id WHERE ($1 IS NULL OR a.institution_id = $1) ORDER BY c.name",
     )
     .bind(institution_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -200,8 +204,58 @@ pub async fn list_accounts(pool: &Pool, institution_id: Option<i64>) -> Result<V
         .collect())
 }
 
-pub async fn institution_name(pool: &Pool, institution_id: i64) -> Result<Option<String>, AppError> {
-    let row: Option<(String,)> =
-        sqlx::query_as("SELECT name FROM institutions WHERE id = $1").bind(institution_id).fetch_optional(pool).await?;
+pub async fn institution_name(conn: &mut Conn, institution_id: i64) -> Result<Option<String>, AppError> {
+    let row: Option<(String,)> = sqlx::query_as("SELECT name FROM institutions WHERE id = $1")
+        .bind(institution_id)
+        .fetch_optional(&mut *conn)
+        .await?;
     Ok(row.map(|r| r.0))
+}
+
+/// A school's active certificate leads (id, name), by name.
+pub async fn active_leads(conn: &mut Conn, institution_id: i64) -> Result<Vec<(i64, String)>, AppError> {
+    Ok(sqlx::query_as(
+        "SELECT id, display_name FROM accounts WHERE institution_id = $1 AND role = 'lead' AND status = 'active' \
+         ORDER BY display_name",
+    )
+    .bind(institution_id)
+    .fetch_all(&mut *conn)
+    .await?)
+}
+
+/// Links an organization's account to it (the organization must exist).
+pub async fn set_organization(conn: &mut Conn, account_id: i64, organization_id: i64) -> Result<(), AppError> {
+    crate::db::touched(
+        sqlx::query(
+            "UPDATE accounts SET organization_id = $1 WHERE id = $2 AND EXISTS (SELECT 1 FROM organizations WHERE id = $1)",
+        )
+        .bind(organization_id)
+        .bind(account_id)
+        .execute(&mut *conn)
+        .await,
+    )
+}
+
+pub async fn set_active(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
+    sqlx::query("UPDATE accounts SET status = 'active' WHERE id = $1").bind(account_id).execute(&mut *conn).await?;
+    Ok(())
+}
+
+/// The active coordinators of a school.
+pub async fn coordinators(conn: &mut Conn, institution_id: i64) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as(
+        "SELECT id FROM accounts WHERE institution_id = $1 AND role = 'coordinator' AND status = 'active'",
+    )
+    .bind(institution_id)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The active secretariat accounts.
+pub async fn secretariat(conn: &mut Conn) -> Result<Vec<i64>, AppError> {
+    let rows: Vec<(i64,)> = sqlx::query_as("SELECT id FROM accounts WHERE role = 'secretariat' AND status = 'active'")
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }

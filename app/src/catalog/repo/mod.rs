@@ -5,13 +5,17 @@ use super::history::HistoryEntry;
 use super::model::{
     CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, OfferingAssessment, Organization,
 };
-use crate::db::{now, placeholders, Pool};
+use crate::db::{now, placeholders, Conn};
 use crate::error::AppError;
 use crate::i18n::Text;
 
+pub mod organizations;
+pub mod requests;
+pub mod search;
+
 /// Certificates (all of them, or those with the given ids) with the levels open in `year`.
 pub async fn list_certificates(
-    pool: &Pool,
+    conn: &mut Conn,
     ids: Option<&[i64]>,
     year: i64,
 ) -> Result<Vec<CertificateSummary>, AppError> {
@@ -24,11 +28,11 @@ pub async fn list_certificates(
     for id in ids.unwrap_or_default() {
         query = query.bind(*id);
     }
-    let rows = query.fetch_all(pool).await?;
+    let rows = query.fetch_all(&mut *conn).await?;
     let open: Vec<(i64, String)> =
         sqlx::query_as("SELECT certificate_id, level FROM offerings WHERE year = $1 AND is_open = 1")
             .bind(year)
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     Ok(rows
         .into_iter()
@@ -47,7 +51,7 @@ pub async fn list_certificates(
 
 /// Majors by code with the certificates whose open offerings of `year` accept them.
 pub async fn majors_with_open_certificates(
-    pool: &Pool,
+    conn: &mut Conn,
     codes: &[String],
     year: i64,
 ) -> Result<Vec<super::search::MajorHit>, AppError> {
@@ -72,8 +76,8 @@ pub async fn majors_with_open_certificates(
         query = query.bind(code);
         open = open.bind(code);
     }
-    let majors = query.fetch_all(pool).await?;
-    let open = open.fetch_all(pool).await?;
+    let majors = query.fetch_all(&mut *conn).await?;
+    let open = open.fetch_all(&mut *conn).await?;
     Ok(majors
         .into_iter()
         .filter_map(MajorRow::into_major)
@@ -100,31 +104,31 @@ struct OfferingRow {
     training_plan: String,
 }
 
-pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, AppError> {
+pub async fn get_certificate(conn: &mut Conn, id: i64) -> Result<CertificateDetail, AppError> {
     let (name, standard_url, organization_id, is_demo): (String, String, i64, i64) =
         sqlx::query_as("SELECT name, standard_url, organization_id, is_demo FROM certificates WHERE id = $1")
             .bind(id)
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await?
             .ok_or(AppError::NotFound)?;
     let organization: Organization =
         sqlx::query_as("SELECT id, name, contact_name, contact_phone, contact_email FROM organizations WHERE id = $1")
             .bind(organization_id)
-            .fetch_one(pool)
+            .fetch_one(&mut *conn)
             .await?;
     let rows: Vec<OfferingRow> = sqlx::query_as(
         "SELECT year, level, is_open, fee_fen, cap_fen, site_conditions, exam_plan, training_plan FROM offerings \
          WHERE certificate_id = $1 ORDER BY year DESC",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let majors: Vec<(i64, String, MajorRow)> = sqlx::query_as::<_, (i64, String, String, String, String, String)>(
         "SELECT om.year, om.level, m.code, m.name, m.education_level, m.category FROM offering_majors om \
          JOIN majors m ON m.code = om.major_code WHERE om.certificate_id = $1 ORDER BY m.code",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?
     .into_iter()
     .map(|(year, level, code, name, education_level, category)| {
@@ -135,7 +139,7 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
         "SELECT year, level, item, spec, quantity FROM offering_equipment WHERE certificate_id = $1 ORDER BY position",
     )
     .bind(id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut offerings: Vec<Offering> = rows
         .into_iter()
@@ -181,22 +185,22 @@ pub async fn get_certificate(pool: &Pool, id: i64) -> Result<CertificateDetail, 
     })
 }
 
-pub async fn certificate_organization(pool: &Pool, certificate_id: i64) -> Result<i64, AppError> {
+pub async fn certificate_organization(conn: &mut Conn, certificate_id: i64) -> Result<i64, AppError> {
     let (organization_id,): (i64,) = sqlx::query_as("SELECT organization_id FROM certificates WHERE id = $1")
         .bind(certificate_id)
-        .fetch_optional(pool)
+        .fetch_optional(&mut *conn)
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(organization_id)
 }
 
-pub async fn find_cap(pool: &Pool, certificate_id: i64, year: i64, level: Level) -> Result<Option<i64>, AppError> {
+pub async fn find_cap(conn: &mut Conn, certificate_id: i64, year: i64, level: Level) -> Result<Option<i64>, AppError> {
     let row: Option<(Option<i64>,)> =
         sqlx::query_as("SELECT cap_fen FROM offerings WHERE certificate_id = $1 AND year = $2 AND level = $3")
             .bind(certificate_id)
             .bind(year)
             .bind(level.code())
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await?;
     Ok(row.and_then(|r| r.0))
 }
@@ -204,7 +208,7 @@ pub async fn find_cap(pool: &Pool, certificate_id: i64, year: i64, level: Level)
 /// Saves one level of one year as a whole (fields, cap, equipment list, eligible majors) and records what
 /// changed, in one transaction. `old` is the stored offering the changes are described against.
 pub async fn save_offering(
-    pool: &Pool,
+    conn: &mut Conn,
     certificate_id: i64,
     old: Option<&Offering>,
     o: &Offering,
@@ -216,7 +220,6 @@ pub async fn save_offering(
     }
     let at = now();
     let level = o.level.code();
-    let mut tx = pool.begin().await?;
     sqlx::query(
         "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, exam_plan, \
          training_plan, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
@@ -235,14 +238,14 @@ pub async fn save_offering(
     .bind(o.training_plan.trim())
     .bind(by)
     .bind(at)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     let key = "certificate_id = $1 AND year = $2 AND level = $3";
     sqlx::query(&format!("DELETE FROM offering_equipment WHERE {key}"))
         .bind(certificate_id)
         .bind(o.year)
         .bind(level)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     for (position, e) in o.equipment.iter().enumerate() {
         sqlx::query(
@@ -256,14 +259,14 @@ pub async fn save_offering(
         .bind(&e.item)
         .bind(&e.spec)
         .bind(e.quantity)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
     sqlx::query(&format!("DELETE FROM offering_majors WHERE {key}"))
         .bind(certificate_id)
         .bind(o.year)
         .bind(level)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     for m in &o.eligible_majors {
         sqlx::query("INSERT INTO offering_majors (certificate_id, year, level, major_code) VALUES ($1, $2, $3, $4)")
@@ -271,7 +274,7 @@ pub async fn save_offering(
             .bind(o.year)
             .bind(level)
             .bind(&m.code)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
     }
     let json = serde_json::to_string(&changes).map_err(AppError::internal)?;
@@ -285,20 +288,19 @@ pub async fn save_offering(
     .bind(by)
     .bind(at)
     .bind(json)
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
-    tx.commit().await?;
     Ok(())
 }
 
 /// The latest 50 changes of a certificate's offerings, newest first.
-pub async fn history(pool: &Pool, certificate_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
+pub async fn history(conn: &mut Conn, certificate_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
     let rows: Vec<(i64, String, String, i64, String)> = sqlx::query_as(
         "SELECT h.year, h.level, a.display_name, h.changed_at, h.changes FROM offering_history h \
          JOIN accounts a ON a.id = h.account_id WHERE h.certificate_id = $1 ORDER BY h.id DESC LIMIT 50",
     )
     .bind(certificate_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     Ok(rows
         .into_iter()
@@ -316,7 +318,7 @@ pub async fn history(pool: &Pool, certificate_id: i64) -> Result<Vec<HistoryEntr
 
 /// A school's self-assessments of one certificate's equipment lists.
 pub async fn assessments(
-    pool: &Pool,
+    conn: &mut Conn,
     institution_id: i64,
     certificate_id: i64,
 ) -> Result<Vec<OfferingAssessment>, AppError> {
@@ -326,7 +328,7 @@ pub async fn assessments(
     )
     .bind(institution_id)
     .bind(certificate_id)
-    .fetch_all(pool)
+    .fetch_all(&mut *conn)
     .await?;
     let mut out: Vec<OfferingAssessment> = Vec::new();
     for (year, level, item, has_it, quantity, note, updated_at) in rows {
@@ -345,7 +347,7 @@ pub async fn assessments(
 
 /// Replaces a school's self-assessment of one offering.
 pub async fn save_assessment(
-    pool: &Pool,
+    conn: &mut Conn,
     institution_id: i64,
     certificate_id: i64,
     year: i64,
@@ -353,7 +355,6 @@ pub async fn save_assessment(
     lines: &[AssessmentLine],
     by: i64,
 ) -> Result<(), AppError> {
-    let mut tx = pool.begin().await?;
     sqlx::query(
         "DELETE FROM equipment_assessments WHERE institution_id = $1 AND certificate_id = $2 AND year = $3 AND level = $4",
     )
@@ -361,7 +362,7 @@ pub async fn save_assessment(
     .bind(certificate_id)
     .bind(year)
     .bind(level.code())
-    .execute(&mut *tx)
+    .execute(&mut *conn)
     .await?;
     for l in lines {
         sqlx::query(
@@ -378,19 +379,18 @@ pub async fn save_assessment(
         .bind(&l.note)
         .bind(by)
         .bind(now())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     }
-    tx.commit().await?;
     Ok(())
 }
 
 /// The majors of the catalog with these codes; unknown codes are returned separately.
-pub async fn majors_by_code(pool: &Pool, codes: &[String]) -> Result<(Vec<Major>, Vec<String>), AppError> {
+pub async fn majors_by_code(conn: &mut Conn, codes: &[String]) -> Result<(Vec<Major>, Vec<String>), AppError> {
     let mut found = Vec::new();
     let mut unknown = Vec::new();
     for code in codes {
-        match find_major(pool, code).await? {
+        match find_major(conn, code).await? {
             Some(m) => found.push(m),
             None => unknown.push(code.clone()),
         }
@@ -417,17 +417,17 @@ impl MajorRow {
     }
 }
 
-pub async fn find_major(pool: &Pool, code: &str) -> Result<Option<Major>, AppError> {
+pub async fn find_major(conn: &mut Conn, code: &str) -> Result<Option<Major>, AppError> {
     let row: Option<MajorRow> =
         sqlx::query_as("SELECT code, name, education_level, category FROM majors WHERE code = $1")
             .bind(code.trim())
-            .fetch_optional(pool)
+            .fetch_optional(&mut *conn)
             .await?;
     Ok(row.and_then(MajorRow::into_major))
 }
 
 pub async fn eligible_codes(
-    pool: &Pool,
+    conn: &mut Conn,
     certificate_id: i64,
     year: i64,
     level: Level,
@@ -437,7 +437,19 @@ pub async fn eligible_codes(
             .bind(certificate_id)
             .bind(year)
             .bind(level.code())
-            .fetch_all(pool)
+            .fetch_all(&mut *conn)
             .await?;
     Ok(rows.into_iter().map(|r| r.0).collect())
+}
+
+/// The certificate levels open in `year`: (certificate id, certificate name, level).
+pub async fn open_offerings(conn: &mut Conn, year: i64) -> Result<Vec<(i64, String, Level)>, AppError> {
+    let rows: Vec<(i64, String, String)> = sqlx::query_as(
+        "SELECT c.id, c.name, o.level FROM offerings o JOIN certificates c ON c.id = o.certificate_id \
+         WHERE o.year = $1 AND o.is_open = 1 ORDER BY c.name",
+    )
+    .bind(year)
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(rows.into_iter().filter_map(|(id, name, level)| Some((id, name, Level::parse(&level)?))).collect())
 }

@@ -1,0 +1,194 @@
+//! Moving declarations through the state machine with their timeline and notifications, and the
+//! flagged-number checks before a final submission.
+
+use crate::accounts::model::Role;
+use crate::auth::guard::Caller;
+use crate::db::Conn;
+use crate::declarations::model::{check_complete, LeaderApproval};
+use crate::declarations::repo::{self, Row};
+use crate::declarations::state::{transition, Action, Refusal, Status};
+use crate::error::AppError;
+use crate::i18n::Text;
+use crate::notifications::model::Kind;
+use crate::validate::FieldError;
+
+use super::access::{readable, window_closed};
+use super::{current_status, locked};
+
+/// Checks that a flagged declaration has the lead's confirmation and the school leader's approval.
+fn ensure_final_ready(row: &Row, thresholds: crate::declarations::flags::Thresholds) -> Result<(), AppError> {
+    if row.summary(thresholds).needs_approval {
+        return Err(AppError::conflict(
+            &format!(
+                "“{} {}”的计划人数（{}人）需要负责人确认并记录校领导审批意见后才能提交。",
+                row.certificate,
+                row.level().label().zh,
+                row.planned_count
+            ),
+            &format!(
+                "\"{} {}\" plans {}: the lead must confirm and the school leader's approval be recorded before submitting.",
+                row.certificate,
+                row.level().label().en,
+                row.planned_count
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Applies one action to one declaration with its timeline entry and inbox messages.
+pub async fn act(conn: &mut Conn, caller: &Caller, id: i64, action: Action, comment: &str) -> Result<(), AppError> {
+    act_many(conn, caller, &[id], action, comment).await
+}
+
+/// Applies an action to several declarations at once with one comment, all or nothing (the coordinator's
+/// batch final submission).
+pub async fn act_many(
+    conn: &mut Conn,
+    caller: &Caller,
+    ids: &[i64],
+    action: Action,
+    comment: &str,
+) -> Result<(), AppError> {
+    let each: Vec<(i64, String)> = ids.iter().map(|id| (*id, comment.to_string())).collect();
+    act_each(conn, caller, &each, action).await
+}
+
+/// Applies an action to several declarations at once, each with its own comment, all or nothing (the
+/// secretariat's 统一审批).
+pub async fn act_each(
+    conn: &mut Conn,
+    caller: &Caller,
+    each: &[(i64, String)],
+    action: Action,
+) -> Result<(), AppError> {
+    if each.is_empty() {
+        return Err(AppError::field("ids", "请至少选择一份申报书。", "Choose at least one declaration."));
+    }
+    let window_open = current_status(conn).await?.state.is_open();
+    let thresholds = repo::thresholds(conn).await?;
+    let mut rows = Vec::new();
+    for (id, comment) in each {
+        let comment = comment.as_str();
+        let row = readable(conn, caller, *id).await?;
+        let from = row.status();
+        let to = transition(from, action, caller.role, window_open, comment).map_err(|refusal| match refusal {
+            Refusal::WrongRole => AppError::Forbidden,
+            Refusal::CommentRequired => {
+                let m = refusal.message();
+                AppError::Validation(vec![FieldError::new("comment", &m.zh, &m.en)])
+            }
+            other => AppError::Conflict(other.message()),
+        })?;
+        if matches!(action, Action::Submit | Action::FinalSubmit) && !window_open {
+            return Err(window_closed());
+        }
+        if action == Action::Submit {
+            check_complete(&row.content()).map_err(AppError::Validation)?;
+        }
+        if action == Action::FinalSubmit {
+            ensure_final_ready(&row, thresholds)?;
+        }
+        rows.push((row, from, to, comment));
+    }
+    for (row, from, to, comment) in &rows {
+        repo::set_status(conn, row.id, *from, *to, caller.id, comment).await?;
+        let mut to_tell = vec![row.lead_id];
+        if matches!(
+            action,
+            Action::Submit | Action::ReturnForRevision | Action::Approve | Action::Reject | Action::Reopen
+        ) {
+            to_tell.extend(crate::accounts::repo::coordinators(conn, row.institution_id).await?);
+        }
+        to_tell.retain(|a| *a != caller.id);
+        let title = Text::new(
+            &format!("{} {}：{}", row.certificate, row.level().label().zh, to.label().zh),
+            &format!("{} {}: {}", row.certificate, row.level().label().en, to.label().en),
+        );
+        let body = Text::new(comment.trim(), comment.trim());
+        let kind = match action {
+            Action::ReturnToLead | Action::ReturnForRevision => Kind::Returns,
+            Action::Approve | Action::Reject => Kind::Results,
+            _ => Kind::StatusChanges,
+        };
+        crate::notifications::service::notify(
+            conn,
+            crate::notifications::model::Audience::Accounts(&to_tell),
+            kind,
+            &title,
+            &body,
+            &format!("/declarations/{}", row.id),
+        )
+        .await?;
+    }
+    // The secretariat hears once per batch that a school's declarations await review.
+    if let (Action::FinalSubmit, Some((row, ..))) = (action, rows.first()) {
+        let n = rows.len();
+        let title = Text::new(
+            &format!("{}最终提交了{n}份申报书，待审核", row.institution),
+            &format!("{} final-submitted {n} declaration(s) for review", row.institution),
+        );
+        let secretariat = crate::accounts::repo::secretariat(conn).await?;
+        crate::notifications::service::notify(
+            conn,
+            crate::notifications::model::Audience::Accounts(&secretariat),
+            Kind::StatusChanges,
+            &title,
+            &Text::new("", ""),
+            "/declarations?status=pending_review",
+        )
+        .await?;
+    }
+    Ok(())
+}
+
+/// The lead confirms an unusually large or small planned number.
+pub async fn confirm_number(conn: &mut Conn, caller: &Caller, id: i64) -> Result<(), AppError> {
+    let row = readable(conn, caller, id).await?;
+    if caller.role != Role::Lead {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(row.status(), Status::Draft | Status::Returned | Status::SchoolReview) {
+        return Err(locked(row.status()));
+    }
+    repo::set_lead_confirmed(conn, id).await
+}
+
+/// The coordinator records the school leader's approval of a flagged declaration.
+pub async fn record_leader_approval(
+    conn: &mut Conn,
+    caller: &Caller,
+    id: i64,
+    approval: LeaderApproval,
+) -> Result<(), AppError> {
+    let row = readable(conn, caller, id).await?;
+    if caller.role != Role::Coordinator {
+        return Err(AppError::Forbidden);
+    }
+    if !matches!(row.status(), Status::Draft | Status::Returned | Status::SchoolReview) {
+        return Err(locked(row.status()));
+    }
+    let errors: Vec<FieldError> = [
+        crate::validate::validate_required(
+            "leader_name",
+            Text::new("校领导姓名", "the leader's name"),
+            &approval.name,
+            30,
+        ),
+        crate::validate::validate_required("leader_title", Text::new("职务", "the title"), &approval.title, 30),
+        crate::ui::time::parse_shanghai(&approval.date).map(|_| ()).ok_or_else(|| {
+            FieldError::new(
+                "leader_date",
+                "请填写审批日期，例如 2026-03-01。",
+                "Enter the approval date, e.g. 2026-03-01.",
+            )
+        }),
+    ]
+    .into_iter()
+    .filter_map(Result::err)
+    .collect();
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    repo::set_leader_approval(conn, id, &approval).await
+}

@@ -1,0 +1,166 @@
+//! Starting a declaration inside the window, for a lead in scope, prefilled from the offering.
+
+use crate::accounts::model::Role;
+use crate::auth::guard::Caller;
+use crate::catalog::eligibility::{check_eligibility, Eligibility};
+use crate::catalog::equipment::AssessmentLine;
+use crate::catalog::model::Level;
+use crate::db::Conn;
+use crate::declarations::model::DeclarationContent;
+use crate::declarations::repo::{self, NewDeclaration, Row};
+use crate::declarations::state::Status;
+use crate::error::AppError;
+use crate::validate::FieldError;
+
+use super::access::window_closed;
+use super::current_status;
+
+/// A lead (for themself) or the coordinator (for one of the school's leads) starts a declaration for a
+/// certificate level open this year, prefilled from the offering's equipment list and the school's
+/// self-assessment. Only inside the application window.
+pub async fn create(
+    conn: &mut Conn,
+    caller: &Caller,
+    college_id: i64,
+    certificate_id: i64,
+    level: Level,
+    lead_id: Option<i64>,
+) -> Result<i64, AppError> {
+    create_with(conn, caller, college_id, certificate_id, level, lead_id, Prefill::default()).await
+}
+
+/// What a new draft starts with besides the equipment list (from the internal survey).
+#[derive(Debug, Clone, Default)]
+pub struct Prefill {
+    pub majors: Vec<String>,
+    pub planned_count: i64,
+}
+
+/// [`create`], with majors and a planned number filled in.
+pub async fn create_with(
+    conn: &mut Conn,
+    caller: &Caller,
+    college_id: i64,
+    certificate_id: i64,
+    level: Level,
+    lead_id: Option<i64>,
+    prefill: Prefill,
+) -> Result<i64, AppError> {
+    let school_id = caller.school_id()?;
+    let status = current_status(conn).await?;
+    if !status.state.is_open() {
+        return Err(window_closed());
+    }
+    let colleges = crate::institutions::repo::list_colleges(conn, school_id).await?;
+    if !colleges.iter().any(|c| c.id == college_id) {
+        return Err(AppError::field(
+            "college_id",
+            "请选择本校的二级学院/系部。",
+            "Choose one of your school's colleges.",
+        ));
+    }
+    let lead_id = match caller.role {
+        Role::Lead => {
+            let in_scope = caller.college_ids.contains(&college_id)
+                && (caller.certificate_ids.is_empty() || caller.certificate_ids.contains(&certificate_id));
+            if !in_scope {
+                return Err(AppError::Forbidden);
+            }
+            caller.id
+        }
+        _ => {
+            let lead_id = lead_id
+                .ok_or_else(|| AppError::field("lead_id", "请选择证书负责人。", "Choose the certificate lead."))?;
+            let lead = crate::accounts::repo::find_account(conn, lead_id).await?;
+            if !lead.is_some_and(|l| l.role == "lead" && l.institution_id == Some(school_id)) {
+                return Err(AppError::field(
+                    "lead_id",
+                    "请选择本校的证书负责人。",
+                    "Choose one of your school's leads.",
+                ));
+            }
+            lead_id
+        }
+    };
+    let certificate = crate::catalog::repo::get_certificate(conn, certificate_id).await?;
+    let offering =
+        certificate.offerings.iter().find(|o| o.year == status.year && o.level == level && o.is_open).ok_or_else(
+            || {
+                AppError::field(
+                    "level",
+                    "该证书的这个等级本年度未开放申报。",
+                    "This certificate level is not open this year.",
+                )
+            },
+        )?;
+    let assessed = crate::catalog::repo::assessments(conn, school_id, certificate_id).await?;
+    let assessed = assessed.iter().find(|a| a.year == status.year && a.level == level);
+    let equipment = offering
+        .equipment
+        .iter()
+        .map(|e| {
+            let mine = assessed.and_then(|a| a.lines.iter().find(|l| l.item == e.item));
+            mine.cloned().unwrap_or(AssessmentLine {
+                item: e.item.clone(),
+                has_it: false,
+                quantity: 0,
+                note: String::new(),
+            })
+        })
+        .collect();
+    let content = DeclarationContent {
+        equipment,
+        majors: prefill.majors,
+        planned_count: prefill.planned_count,
+        ..Default::default()
+    };
+    let id = repo::insert(
+        conn,
+        NewDeclaration {
+            institution_id: school_id,
+            college_id,
+            year: status.year,
+            certificate_id,
+            level,
+            lead_id,
+            content: &content,
+        },
+    )
+    .await?;
+    repo::add_event(conn, id, caller.id, None, Status::Draft, "").await?;
+    Ok(id)
+}
+
+/// The majors must be eligible for the offering (seed FAQ 3): out of range or a 本科 school picking a
+/// 专科 major is named, with what to do.
+pub(super) async fn check_majors(conn: &mut Conn, row: &Row, majors: &[String]) -> Result<(), AppError> {
+    let kind = crate::institutions::repo::get_institution(conn, row.institution_id).await?.kind;
+    let eligible = crate::catalog::repo::eligible_codes(conn, row.certificate_id, row.year, row.level()).await?;
+    let (found, unknown) = crate::catalog::repo::majors_by_code(conn, majors).await?;
+    let mut errors: Vec<FieldError> = unknown
+        .iter()
+        .map(|code| {
+            FieldError::new_owned(
+                "majors".into(),
+                &format!("专业目录中没有代码{code}。"),
+                &format!("{code} is not in the major catalog."),
+            )
+        })
+        .collect();
+    for major in found {
+        let verdict = check_eligibility(&kind, &major, &eligible);
+        if verdict != Eligibility::Eligible {
+            let m = verdict.message();
+            errors.push(FieldError::new_owned(
+                "majors".into(),
+                &format!("{} {}：{}", major.code, major.name, m.zh),
+                &format!("{} {}: {}", major.code, major.name, m.en),
+            ));
+        }
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(AppError::Validation(errors))
+    }
+}

@@ -56,8 +56,7 @@ def violations():
         if "sqlx::" in code and not is_repo(p) and p.name != "error.rs":
             found.append(f"sql-outside-repo {rel(p)}")
         feature = feature_of(p)
-        for m in re.finditer(r"crate::([a-z_]+)::([a-z_]+)", code):
-            other, layer = m.group(1), m.group(2)
+        for other, layer in imported_modules(code):
             if other == feature or other in SHARED:
                 continue
             # An item of the feature's facade (its mod.rs), not one of its modules.
@@ -69,6 +68,18 @@ def violations():
                 found.append(f"reaches-into {rel(p)} -> {other}::{layer}")
         found.extend(long_functions(p, code))
     return sorted(set(found))
+
+
+def imported_modules(code):
+    """(feature, module) of every `crate::feature::module` path, grouped imports (`crate::f::{a, b::c}`) too."""
+    for m in re.finditer(r"crate::([a-z_]+)::(?:([a-z_]+)|\{([^}]*)\})", code):
+        if m.group(2):
+            yield m.group(1), m.group(2)
+        else:
+            for item in m.group(3).split(","):
+                first = re.match(r"\s*([a-z_]+)", item)
+                if first:
+                    yield m.group(1), first.group(1)
 
 
 FN = re.compile(r"^\s*(pub(\([a-z]+\))? )?(async )?fn ([a-z_0-9]+)|view! \{")

@@ -28,6 +28,17 @@ pub enum AppError {
     /// version and content (JSON) so the page can show both side by side.
     #[error("stale version")]
     Stale { server_version: i64, server_content: String },
+    /// A row with the same unique key exists. Carries the key (the constraint's name on PostgreSQL, the
+    /// index name or `table_column_key` on SQLite) so a service can say which field it concerns
+    /// ([`AppError::on_duplicate`]).
+    #[error("duplicate {0}")]
+    Duplicate(String),
+    /// The account's password was reset: nothing but a password change is allowed until it is changed.
+    #[error("password change required")]
+    PasswordChangeRequired,
+    /// The request itself is malformed (arguments that do not decode): the client's fault, not the network's.
+    #[error("bad request")]
+    BadRequest(Text),
     #[error("too many attempts")]
     TooManyAttempts,
     #[error("internal error {0}")]
@@ -52,8 +63,10 @@ impl AppError {
             AppError::Unauthorized => 401,
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::BadRequest(_) => 400,
+            AppError::PasswordChangeRequired => 403,
             AppError::Validation(_) => 422,
-            AppError::Conflict(_) | AppError::Stale { .. } => 409,
+            AppError::Conflict(_) | AppError::Stale { .. } | AppError::Duplicate(_) => 409,
             AppError::TooManyAttempts => 429,
             AppError::Internal(_) => 500,
             AppError::Transport(_) => 502,
@@ -74,7 +87,12 @@ impl AppError {
                 let en: Vec<String> = errors.iter().map(|e| e.message.en.clone()).collect();
                 Text::new(&zh.join(" "), &en.join(" "))
             }
-            AppError::Conflict(text) => text.clone(),
+            AppError::Conflict(text) | AppError::BadRequest(text) => text.clone(),
+            AppError::Duplicate(_) => Text::new("该记录已存在。", "This record already exists."),
+            AppError::PasswordChangeRequired => Text::new(
+                "您的密码已被重置，请先修改密码再继续。",
+                "Your password was reset; change it before going on.",
+            ),
             AppError::Stale { server_version, .. } => Text::new(
                 &format!(
                     "这份申报书已被他人修改并保存（服务器上为第{server_version}版），您的修改尚未保存，也没有覆盖对方的内容。请对照下方服务器上的内容，再决定保留哪些。"
@@ -100,6 +118,15 @@ impl AppError {
         }
     }
 
+    /// Turns a unique violation on one of `keys` into the error that names its field (`or`); any other error
+    /// is kept. Keys list a constraint under both databases' names where they differ.
+    pub fn on_duplicate(self, keys: &[&str], or: impl FnOnce() -> AppError) -> AppError {
+        match &self {
+            AppError::Duplicate(key) if keys.contains(&key.as_str()) => or(),
+            _ => self,
+        }
+    }
+
     /// The error of one field, if this is a validation error naming it.
     pub fn field_message(&self, field: &str) -> Option<Text> {
         match self {
@@ -118,6 +145,11 @@ impl FromServerFnError for AppError {
             ServerFnErrorErr::MissingArg(field) => {
                 AppError::Validation(vec![FieldError::new_owned(field, "缺少必填项。", "A required field is missing.")])
             }
+            // Arguments that do not decode: only the server meets these, and the sender must fix the request.
+            ServerFnErrorErr::Args(_) => AppError::BadRequest(Text::new(
+                "请求格式不正确：有字段缺失或取值无法识别。请刷新页面后重试。",
+                "The request is malformed: a field is missing or cannot be read. Reload the page and retry.",
+            )),
             other => AppError::Transport(other.to_string()),
         }
     }
@@ -130,17 +162,42 @@ mod server {
     impl AppError {
         /// Logs an internal failure with a short reference id; only the id is returned to the browser.
         pub fn internal(err: impl std::fmt::Display) -> Self {
-            let reference = crate::auth::token::short_id();
+            let reference = reference_id();
             tracing::error!(reference = %reference, error = %err, "internal error");
             AppError::Internal(reference)
         }
+    }
+
+    /// Eight letters and digits: short enough to read out on the phone.
+    fn reference_id() -> String {
+        use rand::Rng;
+        const CHARS: &[u8] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        let mut rng = rand::rngs::OsRng;
+        (0..8).map(|_| CHARS[rng.gen_range(0..CHARS.len())] as char).collect()
+    }
+
+    /// The unique key a violation names: PostgreSQL reports the constraint; SQLite only a message, naming an
+    /// expression index as `index 'name'` and column constraints as `table.column, …` (written here the way
+    /// PostgreSQL names such a constraint by default, `table_column_key`).
+    fn unique_key(db: &dyn sqlx::error::DatabaseError) -> String {
+        if let Some(constraint) = db.constraint() {
+            return constraint.to_string();
+        }
+        let detail = db.message().split_once("failed: ").map_or("", |(_, rest)| rest);
+        if let Some(index) = detail.strip_prefix("index '") {
+            return index.trim_end_matches('\'').to_string();
+        }
+        let columns: Vec<&str> = detail.split(", ").collect();
+        let table = columns.first().and_then(|c| c.split_once('.')).map_or("", |(t, _)| t);
+        let names: Vec<&str> = columns.iter().filter_map(|c| c.split_once('.')).map(|(_, c)| c).collect();
+        format!("{table}_{}_key", names.join("_"))
     }
 
     impl From<sqlx::Error> for AppError {
         fn from(err: sqlx::Error) -> Self {
             if let sqlx::Error::Database(db) = &err {
                 if db.kind() == sqlx::error::ErrorKind::UniqueViolation {
-                    return AppError::conflict("该记录已存在。", "This record already exists.");
+                    return AppError::Duplicate(unique_key(db.as_ref()));
                 }
             }
             if let sqlx::Error::RowNotFound = err {

@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod catalog;
+pub mod codes;
 pub mod declarations;
 pub mod error;
 pub mod evidence;

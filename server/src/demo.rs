@@ -2,8 +2,9 @@
 //! Seeding is idempotent: running it again changes nothing.
 
 use anyhow::Context;
+use app::accounts::model::NewAccount;
 use app::accounts::model::{AccountStatus, Role};
-use app::accounts::repo::{find_account_by_username, insert_account, replace_scope, NewAccount};
+use app::accounts::repo::{find_account_by_username, insert_account, replace_scope};
 use app::auth::password::hash_password;
 use app::catalog::model::Level;
 use app::db::{Conn, Pool};

@@ -3,8 +3,9 @@
 use std::io::Read;
 
 use anyhow::Context;
+use app::accounts::model::NewAccount;
 use app::accounts::model::{validate_new_password, validate_username, AccountStatus, Role};
-use app::accounts::repo::{insert_account, NewAccount};
+use app::accounts::repo::insert_account;
 use app::auth::password::hash_password;
 use app::auth::token::generated_password;
 use server::{build_state, demo, serve, Config};

@@ -20,6 +20,56 @@ async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
+/// Every request runs in a span with its id (also sent back as `x-request-id`), method and path; the guard
+/// records the caller's account and role in it once known, so each log line of the request carries them.
+async fn request_span(request: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
+    use tracing::Instrument;
+    let id = app::auth::token::short_id();
+    let span = tracing::info_span!(
+        "request",
+        id = %id,
+        method = %request.method(),
+        path = %request.uri().path(),
+        account = tracing::field::Empty,
+        role = tracing::field::Empty,
+    );
+    let mut response = next.run(request).instrument(span).await;
+    if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", value);
+    }
+    response
+}
+
+/// Server functions' answers get the status of the error they carry (see [`with_error_status`]).
+async fn api_error_status(request: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
+    if api {
+        with_error_status(response).await
+    } else {
+        response
+    }
+}
+
+/// Errors raised before a server function's body runs (arguments that do not decode) come back from the
+/// framework as 500; the body is the app's error, so its own status is put on the response. Error bodies are
+/// a few hundred bytes; anything else passes through untouched.
+async fn with_error_status(response: axum::response::Response) -> axum::response::Response {
+    if response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
+        return (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
+    };
+    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
+        if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
+            parts.status = status;
+        }
+    }
+    axum::response::Response::from_parts(parts, Body::from(bytes))
+}
+
 pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
@@ -54,6 +104,8 @@ pub fn build(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
+        .layer(axum::middleware::from_fn(api_error_status))
+        .layer(axum::middleware::from_fn(request_span))
         .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::attach_flash))
         .layer(CompressionLayer::new())
         .with_state(state)

@@ -105,8 +105,9 @@ async fn a_reset_password_must_be_changed_before_anything_else() {
         StatusCode::CONFLICT
     );
     let lead = app.login_with("demo_lead", &temporary).await;
-    let (status, _) = app.call(&lead, "accounts/my-scope", &[]).await;
-    assert_eq!(status, StatusCode::CONFLICT, "blocked until the password is changed");
+    let (status, body) = app.call(&lead, "accounts/my-scope", &[]).await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "blocked until the password is changed");
+    assert!(body.to_string().contains("PasswordChangeRequired"), "says why, not a generic refusal: {body}");
     let (status, body) = app
         .call(
             &lead,

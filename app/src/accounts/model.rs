@@ -5,81 +5,63 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Text;
 use crate::validate::{collect, validate_mobile, validate_required, FieldError};
 
-/// The five roles of domain.md; one account holds one role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Role {
-    Secretariat,
-    Expert,
-    Org,
-    Coordinator,
-    Lead,
+crate::codes::coded_enum! {
+    /// The five roles of domain.md; one account holds one role.
+    pub enum Role {
+        Secretariat = ("secretariat", "秘书处", "Secretariat"),
+        Expert = ("expert", "评审专家", "Expert"),
+        Org = ("org", "培训评价组织", "Training evaluation organization"),
+        Coordinator = ("coordinator", "校级总账号", "School coordinator"),
+        Lead = ("lead", "证书负责人", "Certificate lead"),
+    }
 }
 
 impl Role {
-    pub const ALL: [Role; 5] = [Role::Secretariat, Role::Expert, Role::Org, Role::Coordinator, Role::Lead];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Role::Secretariat => "secretariat",
-            Role::Expert => "expert",
-            Role::Org => "org",
-            Role::Coordinator => "coordinator",
-            Role::Lead => "lead",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.code() == code)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Role::Secretariat => Text::new("秘书处", "Secretariat"),
-            Role::Expert => Text::new("评审专家", "Expert"),
-            Role::Org => Text::new("培训评价组织", "Training evaluation organization"),
-            Role::Coordinator => Text::new("校级总账号", "School coordinator"),
-            Role::Lead => Text::new("证书负责人", "Certificate lead"),
-        }
-    }
-
     /// Roles that belong to a school and see only that school's data.
     pub fn is_school_role(self) -> bool {
         matches!(self, Role::Coordinator | Role::Lead)
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum AccountStatus {
-    /// Registered by a school, waiting for the secretariat to activate it.
-    Pending,
-    Active,
-    Disabled,
+crate::codes::coded_enum! {
+    pub enum AccountStatus {
+        Pending = ("pending", "待激活", "Pending activation"),
+        Active = ("active", "正常", "Active"),
+        Disabled = ("disabled", "已停用", "Disabled"),
+    }
 }
 
-impl AccountStatus {
-    pub fn code(self) -> &'static str {
-        match self {
-            AccountStatus::Pending => "pending",
-            AccountStatus::Active => "active",
-            AccountStatus::Disabled => "disabled",
-        }
-    }
+/// An account as stored (server side), its role and status decoded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Account {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub password_hash: String,
+    pub role: Role,
+    pub institution_id: Option<i64>,
+    pub status: AccountStatus,
+    pub must_change_password: bool,
+    pub mobile: Option<String>,
+    pub email: Option<String>,
+    pub is_demo: bool,
+    /// For org accounts: the training evaluation organization they speak for.
+    pub organization_id: Option<i64>,
+}
 
-    pub fn from_code(code: &str) -> AccountStatus {
-        match code {
-            "active" => AccountStatus::Active,
-            "pending" => AccountStatus::Pending,
-            _ => AccountStatus::Disabled,
-        }
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            AccountStatus::Pending => Text::new("待激活", "Pending activation"),
-            AccountStatus::Active => Text::new("正常", "Active"),
-            AccountStatus::Disabled => Text::new("已停用", "Disabled"),
-        }
-    }
+/// A new account as services create it.
+pub struct NewAccount<'a> {
+    pub username: &'a str,
+    pub display_name: &'a str,
+    pub password_hash: &'a str,
+    pub role: Role,
+    pub institution_id: Option<i64>,
+    pub status: AccountStatus,
+    pub must_change_password: bool,
+    pub mobile: Option<&'a str>,
+    pub email: Option<&'a str>,
+    pub is_demo: bool,
+    pub created_by: Option<i64>,
 }
 
 /// The logged-in user as the UI sees it.

@@ -4,5 +4,6 @@
 pub mod guard;
 pub mod password;
 pub mod rate_limit;
+mod repo;
 pub mod session;
 pub mod token;

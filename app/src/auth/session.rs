@@ -4,8 +4,8 @@ use axum::http::{header, request::Parts, HeaderValue};
 use leptos::prelude::use_context;
 use leptos_axum::ResponseOptions;
 
+use super::repo as sessions;
 use super::token::{digest, random_token};
-use crate::accounts::repo::sessions;
 use crate::db::{now, Conn};
 use crate::error::AppError;
 

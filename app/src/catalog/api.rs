@@ -11,6 +11,9 @@ use super::eligibility::EligibilityCheck;
 use super::equipment::AssessmentInput;
 use super::model::CertificateDetail;
 use crate::error::AppError;
+
+/// The major requests' server functions live in `requests`; pages of other features name them from here.
+pub use super::requests::{DecideMajorRequest, RequestMajor};
 #[cfg(feature = "ssr")]
 use {
     super::equipment::{parse_equipment, validate_assessment},
@@ -198,7 +201,7 @@ pub async fn check_eligibility(
                 "This code is not in the major catalog. Check the 2021 catalog, or contact the secretariat.",
             )
         })?;
-        let kind = crate::institutions::repo::get_institution(tx, caller.school_id()?).await?.kind;
+        let kind = crate::institutions::service::institution(tx, caller.school_id()?).await?.kind;
         let codes = repo::eligible_codes(tx, certificate_id, year, level).await?;
         let eligibility = super::eligibility::check_eligibility(&kind, &major, &codes);
         Ok(EligibilityCheck { major, eligibility })

@@ -17,3 +17,5 @@ pub mod pages;
 pub mod repo;
 pub mod requests;
 pub mod search;
+#[cfg(feature = "ssr")]
+pub mod service;

@@ -4,83 +4,48 @@ use serde::{Deserialize, Serialize};
 
 use super::equipment::{AssessmentLine, EquipmentItem};
 use super::history::HistoryEntry;
-use crate::i18n::Text;
 use crate::validate::FieldError;
 
-/// Certificate levels; each level of a certificate is declared separately (seed FAQ 5).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Level {
-    Junior,
-    Intermediate,
-    Senior,
-}
-
-impl Level {
-    pub const ALL: [Level; 3] = [Level::Junior, Level::Intermediate, Level::Senior];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Level::Junior => "junior",
-            Level::Intermediate => "intermediate",
-            Level::Senior => "senior",
-        }
-    }
-
-    /// Accepts the code or the Chinese name (imports use names).
-    pub fn parse(value: &str) -> Option<Level> {
-        let v = value.trim();
-        Level::ALL.into_iter().find(|l| l.code() == v || l.label().zh == v)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Level::Junior => Text::new("初级", "Junior"),
-            Level::Intermediate => Text::new("中级", "Intermediate"),
-            Level::Senior => Text::new("高级", "Senior"),
-        }
+crate::codes::coded_enum! {
+    /// Certificate levels; each level of a certificate is declared separately (seed FAQ 5).
+    pub enum Level {
+        Junior = ("junior", "初级", "Junior"),
+        Intermediate = ("intermediate", "中级", "Intermediate"),
+        Senior = ("senior", "高级", "Senior"),
     }
 }
 
-/// The education level a major belongs to in the 2021 major catalog.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EducationLevel {
-    Secondary,
-    HigherVocational,
-    VocationalBachelor,
-    Bachelor,
+crate::codes::coded_enum! {
+    /// The education level a major belongs to in the 2021 major catalog.
+    pub enum EducationLevel {
+        Secondary = ("secondary", "中职", "Secondary vocational"),
+        HigherVocational = ("higher_vocational", "高职专科", "Higher vocational (associate)"),
+        VocationalBachelor = ("vocational_bachelor", "职业本科", "Vocational bachelor"),
+        Bachelor = ("bachelor", "普通本科", "Bachelor"),
+    }
 }
 
-impl EducationLevel {
-    pub const ALL: [EducationLevel; 4] = [
-        EducationLevel::Secondary,
-        EducationLevel::HigherVocational,
-        EducationLevel::VocationalBachelor,
-        EducationLevel::Bachelor,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            EducationLevel::Secondary => "secondary",
-            EducationLevel::HigherVocational => "higher_vocational",
-            EducationLevel::VocationalBachelor => "vocational_bachelor",
-            EducationLevel::Bachelor => "bachelor",
-        }
+crate::codes::coded_enum! {
+    /// Where a school's request to add a major stands (sent as its code, as before it was an enum).
+    #[serde(rename_all = "lowercase")]
+    pub enum RequestStatus {
+        Open = ("open", "等待培训评价组织答复", "Waiting for the organization"),
+        Accepted = ("accepted", "已同意，专业已加入", "Accepted: the major was added"),
+        Declined = ("declined", "未同意", "Declined"),
     }
+}
 
-    pub fn label(self) -> Text {
-        match self {
-            EducationLevel::Secondary => Text::new("中职", "Secondary vocational"),
-            EducationLevel::HigherVocational => Text::new("高职专科", "Higher vocational (associate)"),
-            EducationLevel::VocationalBachelor => Text::new("职业本科", "Vocational bachelor"),
-            EducationLevel::Bachelor => Text::new("普通本科", "Bachelor"),
-        }
-    }
-
-    /// Accepts the code or the Chinese name.
-    pub fn parse(value: &str) -> Option<EducationLevel> {
-        let v = value.trim();
-        EducationLevel::ALL.into_iter().find(|l| l.code() == v || l.label().zh == v)
-    }
+/// A school's request to add a major to a certificate level (seed FAQ 3), with its answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MajorRequest {
+    pub id: i64,
+    pub certificate: String,
+    pub year: i64,
+    pub level: Level,
+    pub major_code: String,
+    pub major_name: String,
+    pub institution: String,
+    pub status: RequestStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

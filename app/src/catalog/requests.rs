@@ -2,39 +2,17 @@
 //! organization accepts (the major becomes eligible) or declines, and the school sees the answer.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use super::model::Level;
+use super::model::MajorRequest;
 use crate::error::AppError;
-use crate::i18n::Text;
 #[cfg(feature = "ssr")]
 use {
+    super::model::Level,
     super::repo::requests as repo,
     crate::accounts::model::Role,
     crate::auth::guard,
     crate::forms::{run, run_read},
 };
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MajorRequest {
-    pub id: i64,
-    pub certificate: String,
-    pub year: i64,
-    pub level: Level,
-    pub major_code: String,
-    pub major_name: String,
-    pub institution: String,
-    /// "open", "accepted" or "declined".
-    pub status: String,
-}
-
-pub fn status_label(status: &str) -> Text {
-    match status {
-        "accepted" => Text::new("已同意，专业已加入", "Accepted: the major was added"),
-        "declined" => Text::new("未同意", "Declined"),
-        _ => Text::new("等待培训评价组织答复", "Waiting for the organization"),
-    }
-}
 
 #[server(prefix = "/api", endpoint = "catalog/request-major")]
 pub async fn request_major(certificate_id: i64, year: i64, level: String, major_code: String) -> Result<(), AppError> {
@@ -51,8 +29,9 @@ pub async fn request_major(certificate_id: i64, year: i64, level: String, major_
             institution_id: caller.school_id()?,
             by: caller.id,
         };
+        // The table's one unique key is (certificate, year, level, major, school).
         repo::insert_request(tx, &request).await.map_err(|e| match e {
-            AppError::Conflict(_) => AppError::conflict(
+            AppError::Duplicate(_) => AppError::conflict(
                 "本校已就该专业提交过申请，请等待答复。",
                 "Your school already asked for this major.",
             ),
@@ -68,11 +47,7 @@ pub async fn request_major(certificate_id: i64, year: i64, level: String, major_
 pub async fn list_major_requests() -> Result<Vec<MajorRequest>, AppError> {
     run_read(async |conn| {
         let caller = guard::require_role(&[Role::Org, Role::Coordinator, Role::Lead]).await?;
-        let of = match caller.role {
-            Role::Org => repo::RequestsOf::Organization(caller.organization_id.ok_or(AppError::Forbidden)?),
-            _ => repo::RequestsOf::School(caller.school_id()?),
-        };
-        repo::list_requests(conn, of).await
+        super::service::major_requests(conn, &caller).await
     })
     .await
 }

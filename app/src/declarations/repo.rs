@@ -1,73 +1,66 @@
 //! SQL for declarations, their timeline and the settings (server only).
 
 use super::flags::Thresholds;
-use super::model::{DeclarationContent, DeclarationSummary, Event, LeaderApproval};
+use super::model::{DeclarationContent, DeclarationRecord, Event, LeaderApproval};
 use super::state::Status;
 use crate::catalog::model::Level;
 use crate::db::{now, Conn};
 use crate::error::AppError;
 
-/// A declaration as stored, with the names lists and pages show.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct Row {
-    pub id: i64,
-    pub institution_id: i64,
-    pub institution: String,
-    pub city: String,
-    pub college_id: i64,
-    pub college: String,
-    pub year: i64,
-    pub certificate_id: i64,
-    pub certificate: String,
-    pub level: String,
-    pub lead_id: i64,
-    pub lead: String,
-    pub status: String,
-    pub version: i64,
-    pub content: String,
-    pub planned_count: i64,
-    pub majors: String,
-    pub lead_confirmed: i64,
-    pub leader_approval: Option<String>,
-    pub updated_at: i64,
+/// A declaration's row as the query returns it; [`DeclarationRecord`] is what leaves the repository.
+#[derive(sqlx::FromRow)]
+struct Row {
+    id: i64,
+    institution_id: i64,
+    institution: String,
+    city: String,
+    college_id: i64,
+    college: String,
+    year: i64,
+    certificate_id: i64,
+    certificate: String,
+    level: String,
+    lead_id: i64,
+    lead: String,
+    status: String,
+    version: i64,
+    content: String,
+    planned_count: i64,
+    majors: String,
+    lead_confirmed: i64,
+    leader_approval: Option<String>,
+    updated_at: i64,
 }
 
 impl Row {
-    pub fn status(&self) -> Status {
-        Status::from_code(&self.status).unwrap_or(Status::Draft)
-    }
-
-    pub fn level(&self) -> Level {
-        Level::parse(&self.level).unwrap_or(Level::Junior)
-    }
-
-    pub fn content(&self) -> DeclarationContent {
-        serde_json::from_str(&self.content).unwrap_or_default()
-    }
-
-    pub fn leader_approval(&self) -> Option<LeaderApproval> {
-        self.leader_approval.as_deref().and_then(|j| serde_json::from_str(j).ok())
-    }
-
-    pub fn summary(&self, thresholds: Thresholds) -> DeclarationSummary {
-        let flagged = super::flags::flag(self.planned_count, thresholds).is_some();
-        DeclarationSummary {
+    /// Decodes the stored codes; a code the app does not know is a broken database, not a user's mistake.
+    fn decode(self) -> Result<DeclarationRecord, AppError> {
+        let status =
+            Status::from_code(&self.status).ok_or_else(|| AppError::internal(format!("status {}", self.status)))?;
+        let level = Level::parse(&self.level).ok_or_else(|| AppError::internal(format!("level {}", self.level)))?;
+        Ok(DeclarationRecord {
             id: self.id,
-            institution: self.institution.clone(),
-            city: self.city.clone(),
-            college: self.college.clone(),
+            institution_id: self.institution_id,
+            institution: self.institution,
+            city: self.city,
+            college_id: self.college_id,
+            college: self.college,
             year: self.year,
             certificate_id: self.certificate_id,
-            certificate: self.certificate.clone(),
-            level: self.level(),
-            lead: self.lead.clone(),
-            status: self.status(),
+            certificate: self.certificate,
+            level,
+            lead_id: self.lead_id,
+            lead: self.lead,
+            status,
+            version: self.version,
+            // Rows written before a field existed read as that field's default.
+            content: serde_json::from_str(&self.content).unwrap_or_default(),
             planned_count: self.planned_count,
             majors: self.majors.split(',').filter(|m| !m.is_empty()).map(str::to_string).collect(),
-            flagged,
-            needs_approval: flagged && (self.lead_confirmed == 0 || self.leader_approval.is_none()),
+            lead_confirmed: self.lead_confirmed != 0,
+            leader_approval: self.leader_approval.as_deref().and_then(|j| serde_json::from_str(j).ok()),
             updated_at: self.updated_at,
-        }
+        })
     }
 }
 
@@ -77,32 +70,22 @@ const SELECT: &str = "SELECT d.id, d.institution_id, i.name AS institution, i.ci
      FROM declarations d JOIN institutions i ON i.id = d.institution_id JOIN colleges c ON c.id = d.college_id \
      JOIN certificates ce ON ce.id = d.certificate_id JOIN accounts a ON a.id = d.lead_id";
 
-pub async fn find(conn: &mut Conn, id: i64) -> Result<Row, AppError> {
-    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(AppError::NotFound)
-}
-
-/// [`find`] inside a transaction.
-pub async fn find_in(conn: &mut Conn, id: i64) -> Result<Row, AppError> {
-    sqlx::query_as(&format!("{SELECT} WHERE d.id = $1"))
-        .bind(id)
-        .fetch_optional(&mut *conn)
-        .await?
-        .ok_or(AppError::NotFound)
+pub async fn find(conn: &mut Conn, id: i64) -> Result<DeclarationRecord, AppError> {
+    let row: Option<Row> =
+        sqlx::query_as(&format!("{SELECT} WHERE d.id = $1")).bind(id).fetch_optional(&mut *conn).await?;
+    row.ok_or(AppError::NotFound)?.decode()
 }
 
 /// Declarations of a year, of one school or of all; the caller filters further by scope.
-pub async fn list(conn: &mut Conn, year: i64, institution_id: Option<i64>) -> Result<Vec<Row>, AppError> {
-    Ok(sqlx::query_as(&format!(
+pub async fn list(conn: &mut Conn, year: i64, institution_id: Option<i64>) -> Result<Vec<DeclarationRecord>, AppError> {
+    let rows: Vec<Row> = sqlx::query_as(&format!(
         "{SELECT} WHERE d.year = $1 AND ($2 IS NULL OR d.institution_id = $2) ORDER BY i.name, c.name, ce.name, d.level"
     ))
     .bind(year)
     .bind(institution_id)
     .fetch_all(&mut *conn)
-    .await?)
+    .await?;
+    rows.into_iter().map(Row::decode).collect()
 }
 
 pub struct NewDeclaration<'a> {
@@ -136,12 +119,13 @@ pub async fn insert(conn: &mut Conn, d: NewDeclaration<'_>) -> Result<i64, AppEr
     .bind(at)
     .fetch_one(&mut *conn)
     .await
-    .map_err(|e| match AppError::from(e) {
-        AppError::Conflict(_) => AppError::conflict(
-            "本校本年度已有该证书该等级的申报书，请在列表中打开它。",
-            "The school already has a declaration for this certificate level this year; open it from the list.",
-        ),
-        other => other,
+    .map_err(|e| {
+        AppError::from(e).on_duplicate(&["declarations_institution_id_year_certificate_id_level_key"], || {
+            AppError::conflict(
+                "本校本年度已有该证书该等级的申报书，请在列表中打开它。",
+                "The school already has a declaration for this certificate level this year; open it from the list.",
+            )
+        })
     })?;
     Ok(id)
 }

@@ -14,56 +14,19 @@ use serde::{Deserialize, Serialize};
 use crate::accounts::model::Role;
 use crate::i18n::Text;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Status {
-    Draft,
-    SchoolReview,
-    PendingReview,
-    Returned,
-    UnderReview,
-    Approved,
-    Rejected,
+crate::codes::coded_enum! {
+    pub enum Status {
+        Draft = ("draft", "草稿", "Draft"),
+        SchoolReview = ("school_review", "校内审核中", "School review"),
+        PendingReview = ("pending_review", "待审核", "Awaiting review"),
+        Returned = ("returned", "退回修改", "Returned for revision"),
+        UnderReview = ("under_review", "专家评审中", "Under expert review"),
+        Approved = ("approved", "已通过", "Approved"),
+        Rejected = ("rejected", "未通过", "Rejected"),
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 7] = [
-        Status::Draft,
-        Status::SchoolReview,
-        Status::PendingReview,
-        Status::Returned,
-        Status::UnderReview,
-        Status::Approved,
-        Status::Rejected,
-    ];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Status::Draft => "draft",
-            Status::SchoolReview => "school_review",
-            Status::PendingReview => "pending_review",
-            Status::Returned => "returned",
-            Status::UnderReview => "under_review",
-            Status::Approved => "approved",
-            Status::Rejected => "rejected",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Status::Draft => Text::new("草稿", "Draft"),
-            Status::SchoolReview => Text::new("校内审核中", "School review"),
-            Status::PendingReview => Text::new("待审核", "Awaiting review"),
-            Status::Returned => Text::new("退回修改", "Returned for revision"),
-            Status::UnderReview => Text::new("专家评审中", "Under expert review"),
-            Status::Approved => Text::new("已通过", "Approved"),
-            Status::Rejected => Text::new("未通过", "Rejected"),
-        }
-    }
-
     /// Only drafts and returned declarations may be edited; everything else is locked.
     pub fn is_editable(self) -> bool {
         matches!(self, Status::Draft | Status::Returned)

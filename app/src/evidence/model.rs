@@ -4,41 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
 use crate::validate::FieldError;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum PhotoCategory {
-    Venue,
-    Equipment,
-    Teachers,
-    Other,
-}
-
-impl PhotoCategory {
-    pub const ALL: [PhotoCategory; 4] =
-        [PhotoCategory::Venue, PhotoCategory::Equipment, PhotoCategory::Teachers, PhotoCategory::Other];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            PhotoCategory::Venue => "venue",
-            PhotoCategory::Equipment => "equipment",
-            PhotoCategory::Teachers => "teachers",
-            PhotoCategory::Other => "other",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<PhotoCategory> {
-        PhotoCategory::ALL.into_iter().find(|c| c.code() == code.trim())
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            PhotoCategory::Venue => Text::new("场地", "Venue"),
-            PhotoCategory::Equipment => Text::new("设备", "Equipment"),
-            PhotoCategory::Teachers => Text::new("师资", "Teachers"),
-            PhotoCategory::Other => Text::new("其他", "Other"),
-        }
+crate::codes::coded_enum! {
+    pub enum PhotoCategory {
+        Venue = ("venue", "场地", "Venue"),
+        Equipment = ("equipment", "设备", "Equipment"),
+        Teachers = ("teachers", "师资", "Teachers"),
+        Other = ("other", "其他", "Other"),
     }
 }
 

@@ -58,11 +58,11 @@ fn WaitingPhotos(declaration_id: i64) -> impl IntoView {
         Effect::new(move |_| {
             sync.changed.track();
             leptos::task::spawn_local(async move {
-                let Ok(items) = crate::sync::outbox::items().await else { return };
+                let Ok(items) = crate::sync::client::items().await else { return };
                 let mine = items
                     .into_iter()
                     .filter_map(|item| match item {
-                        crate::sync::outbox::Item::Photo(p, _) if p.declaration_id == declaration_id => {
+                        crate::sync::client::Item::Photo(p, _) if p.declaration_id == declaration_id => {
                             Some((p.client_id, p.caption, p.refused.map(|e| tr(&e.message()))))
                         }
                         _ => None,
@@ -204,21 +204,21 @@ async fn send(
         Outcome::Stored => {
             form.reset();
             uploaded.update(|n| *n += 1);
-            crate::sync::outbox::remove_photo(&photo.client_id).await
+            crate::sync::client::remove_photo(&photo.client_id).await
         }
         // The form keeps the file, category and caption: the person changes what the server named.
         Outcome::Refused(body) => {
             error.set(Some(serde_json::from_str(&body).unwrap_or(AppError::Transport(body))));
-            crate::sync::outbox::remove_photo(&photo.client_id).await
+            crate::sync::client::remove_photo(&photo.client_id).await
         }
         // Left to the sync, from now on.
         Outcome::Failed => {
             form.reset();
-            crate::sync::outbox::update_photo(&crate::sync::outbox::PendingPhoto { next_try_at: 0.0, ..photo }, &blob)
+            crate::sync::client::update_photo(&crate::sync::client::PendingPhoto { next_try_at: 0.0, ..photo }, &blob)
                 .await
         }
     };
-    crate::sync::sender::refresh(sync).await;
+    crate::sync::client::refresh(sync).await;
 }
 
 /// How long the sync leaves a photo to the page that is uploading it.
@@ -233,7 +233,7 @@ async fn keep(
     client_id: String,
     sync: crate::sync::SyncState,
     not_before: f64,
-) -> Result<(crate::sync::outbox::PendingPhoto, web_sys::Blob), wasm_bindgen::JsValue> {
+) -> Result<(crate::sync::client::PendingPhoto, web_sys::Blob), wasm_bindgen::JsValue> {
     use wasm_bindgen::JsCast;
     let blob: web_sys::Blob = data.get("file").dyn_into()?;
     let text = |name: &str| data.get(name).as_string().unwrap_or_default();
@@ -244,7 +244,7 @@ async fn keep(
         .unwrap_or_default();
     let file_name =
         data.get("file").dyn_into::<web_sys::File>().map(|f| f.name()).unwrap_or_else(|_| "photo.jpg".into());
-    let photo = crate::sync::outbox::PendingPhoto {
+    let photo = crate::sync::client::PendingPhoto {
         declaration_id,
         title,
         client_id,
@@ -257,7 +257,7 @@ async fn keep(
         refused: None,
         owner: sync.account.get_untracked(),
     };
-    crate::sync::outbox::add_photo(&photo, blob.clone()).await?;
-    crate::sync::sender::refresh(sync).await;
+    crate::sync::client::add_photo(&photo, blob.clone()).await?;
+    crate::sync::client::refresh(sync).await;
     Ok((photo, blob))
 }

@@ -12,7 +12,7 @@ pub async fn ensure_can_add(conn: &mut Conn, caller: &Caller, declaration_id: i6
     if !caller.role.is_school_role() {
         return Err(AppError::Forbidden);
     }
-    if !readable(conn, caller, declaration_id).await?.status().is_editable() {
+    if !readable(conn, caller, declaration_id).await?.status.is_editable() {
         return Err(AppError::conflict(
             "申报书已锁定，不能再添加照片。",
             "The declaration is locked; no more photos can be added.",
@@ -38,8 +38,14 @@ pub async fn delete_photo(conn: &mut Conn, caller: &Caller, photo_id: i64) -> Re
     if !caller.role.is_school_role() {
         return Err(AppError::Forbidden);
     }
-    if !row.status().is_editable() {
-        return Err(crate::declarations::service::locked(row.status()));
+    if !row.status.is_editable() {
+        return Err(crate::declarations::service::locked(row.status));
     }
     repo::delete_photo(conn, photo_id).await
+}
+
+/// A declaration's photos as its page lists them (the caller's right to read the declaration is checked by
+/// the declarations service that asks).
+pub async fn photos_of(conn: &mut Conn, declaration: i64) -> Result<Vec<super::model::Photo>, AppError> {
+    Ok(super::repo::photos(conn, declaration).await?.into_iter().map(|(photo, _)| photo).collect())
 }

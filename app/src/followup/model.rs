@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Text;
-use crate::validate::{collect, validate_mobile, validate_required, FieldError};
+use crate::validate::{collect, validate_mobile, validate_phone, validate_required, FieldError};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeadContact {
@@ -43,21 +43,6 @@ pub fn validate_qq_email(field: String, email: &str) -> Result<(), FieldError> {
             field,
             "请填写QQ邮箱，例如 12345678@qq.com。",
             "Enter a QQ mailbox, e.g. 12345678@qq.com.",
-        ))
-    }
-}
-
-/// An office or mobile phone: digits with an optional area code and dashes, e.g. 0771-1234567.
-pub fn validate_phone(field: &'static str, phone: &str) -> Result<(), FieldError> {
-    let phone = phone.trim();
-    let digits = phone.chars().filter(char::is_ascii_digit).count();
-    if (7..=15).contains(&digits) && phone.chars().all(|c| c.is_ascii_digit() || c == '-') && !phone.starts_with('-') {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            field,
-            "电话格式不正确，例如 0771-1234567 或 13800000000。",
-            "Enter a phone number, e.g. 0771-1234567.",
         ))
     }
 }

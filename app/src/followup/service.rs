@@ -5,15 +5,16 @@ use super::model::{FollowUp, FollowUpStatus, LeadContact, MyFollowUp};
 use super::repo;
 use crate::auth::guard::Caller;
 use crate::db::Conn;
-use crate::declarations::repo as declarations;
+use crate::declarations::model::DeclarationRecord;
+use crate::declarations::service as declarations;
 use crate::declarations::state::Status;
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::notifications::model::{Audience, Kind};
 use crate::windows::service::current_year;
 
-async fn approved_rows(conn: &mut Conn, year: i64, school: Option<i64>) -> Result<Vec<declarations::Row>, AppError> {
-    Ok(declarations::list(conn, year, school).await?.into_iter().filter(|r| r.status() == Status::Approved).collect())
+async fn approved_rows(conn: &mut Conn, year: i64, school: Option<i64>) -> Result<Vec<DeclarationRecord>, AppError> {
+    Ok(declarations::records(conn, year, school).await?.into_iter().filter(|r| r.status == Status::Approved).collect())
 }
 
 /// The coordinator's form: what the school submitted, or a start with one line per approved certificate,
@@ -22,7 +23,7 @@ pub async fn school_followup(conn: &mut Conn, caller: &Caller) -> Result<MyFollo
     let year = current_year();
     let school = caller.school_id()?;
     let rows = approved_rows(conn, year, Some(school)).await?;
-    let approved = rows.iter().map(|r| format!("{} {}", r.certificate, r.level().label().zh)).collect();
+    let approved = rows.iter().map(|r| format!("{} {}", r.certificate, r.level.label().zh)).collect();
     if let Some((followup, at)) = repo::stored(conn, Some(school), year).await?.remove(&school) {
         return Ok(MyFollowUp { year, approved, followup, submitted_at: Some(at) });
     }
@@ -31,7 +32,7 @@ pub async fn school_followup(conn: &mut Conn, caller: &Caller) -> Result<MyFollo
         if leads.iter().any(|l| l.certificate == r.certificate) {
             continue;
         }
-        let mobile = crate::accounts::repo::find_account(conn, r.lead_id).await?.and_then(|a| a.mobile);
+        let mobile = crate::accounts::service::account(conn, r.lead_id).await?.and_then(|a| a.mobile);
         leads.push(LeadContact {
             certificate: r.certificate.clone(),
             name: r.lead.clone(),
@@ -82,9 +83,17 @@ pub async fn remind(conn: &mut Conn) -> Result<usize, AppError> {
         "Your school has approved 1+X pilots: submit the leadership group, working group and contacts on the follow-up page.",
     );
     for s in &missing {
-        let coordinators = crate::accounts::repo::coordinators(conn, s.institution_id).await?;
+        let coordinators = crate::accounts::service::coordinators(conn, s.institution_id).await?;
         let audience = Audience::Accounts(&coordinators);
         crate::notifications::service::notify(conn, audience, Kind::Results, &title, &body, "/followup").await?;
     }
     Ok(missing.len())
+}
+
+/// What every school submitted for the year, and when, by school.
+pub async fn submitted(
+    conn: &mut Conn,
+    year: i64,
+) -> Result<std::collections::HashMap<i64, (FollowUp, i64)>, AppError> {
+    repo::stored(conn, None, year).await
 }

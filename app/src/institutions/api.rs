@@ -248,12 +248,12 @@ pub async fn my_school() -> Result<SchoolOverview, AppError> {
     run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let school_id = caller.school_id()?;
-        let leads = crate::accounts::repo::list_accounts(tx, Some(school_id)).await?;
+        let leads = crate::accounts::service::accounts_of(tx, Some(school_id)).await?;
         Ok(SchoolOverview {
             institution: repo::get_institution(tx, school_id).await?,
             colleges: repo::list_colleges(tx, school_id).await?,
             leads: leads.into_iter().filter(|a| a.role == Role::Lead).collect(),
-            certificates: crate::catalog::repo::organizations::certificate_names(tx).await?,
+            certificates: crate::catalog::service::certificate_names(tx).await?,
         })
     })
     .await

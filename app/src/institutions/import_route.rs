@@ -93,7 +93,7 @@ async fn import(
     crate::db::transaction(&state.pool, async |tx| {
         let report = match target {
             Target::Institutions => service::import_file(tx, &name, &bytes).await?,
-            Target::Majors => crate::catalog::majors::import_file(tx, &name, &bytes).await?,
+            Target::Majors => crate::catalog::service::import_majors(tx, &name, &bytes).await?,
         };
         Ok((super::repo::insert_report(tx, caller.id, &report).await?, report))
     })

@@ -7,6 +7,12 @@ use super::model::{
 use crate::db::{like_pattern, now, touched, Conn};
 use crate::error::AppError;
 
+/// The unique keys services name in their refusals (`AppError::on_duplicate`); both databases report these
+/// names for column constraints.
+pub const UNIQUE_NAME: &str = "institutions_name_key";
+pub const UNIQUE_CREDIT_CODE: &str = "institutions_credit_code_key";
+pub const UNIQUE_COLLEGE: &str = "colleges_institution_id_name_key";
+
 #[derive(sqlx::FromRow)]
 struct InstitutionRow {
     id: i64,

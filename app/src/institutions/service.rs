@@ -2,8 +2,9 @@
 
 use super::model::{AdditionRequestInput, ImportReport, InstitutionInput, RegistrationInput, RowError};
 use super::{import, repo};
+use crate::accounts::model::NewAccount;
 use crate::accounts::model::{AccountStatus, Role};
-use crate::accounts::repo::{find_account, insert_account, update_status, NewAccount};
+use crate::accounts::service as accounts;
 use crate::auth::guard::Caller;
 use crate::auth::password::hash_password_blocking;
 use crate::db::Conn;
@@ -23,13 +24,21 @@ pub async fn save_institution(
         Some(id) => repo::update_institution(conn, id, &input).await.map(|_| id),
         None => repo::insert_institution(conn, &input, false).await,
     };
-    let id = saved.map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field(
-            "name",
-            "院校名称或统一社会信用代码已在院校总库中，请搜索后编辑已有记录。",
-            "The name or credit code is already in the registry; edit that record instead.",
-        ),
-        other => other,
+    let id = saved.map_err(|e| {
+        e.on_duplicate(&[repo::UNIQUE_NAME], || {
+            AppError::field(
+                "name",
+                "该院校名称已在院校总库中，请搜索后编辑已有记录。",
+                "This name is already in the registry; edit that record instead.",
+            )
+        })
+        .on_duplicate(&[repo::UNIQUE_CREDIT_CODE], || {
+            AppError::field(
+                "credit_code",
+                "该统一社会信用代码已在院校总库中，请搜索后编辑已有记录。",
+                "This credit code is already in the registry; edit that record instead.",
+            )
+        })
     })?;
     Ok((id, warnings))
 }
@@ -50,7 +59,7 @@ pub async fn import_file(conn: &mut Conn, file_name: &str, bytes: &[u8]) -> Resu
         };
         if let Err(err) = result {
             let message = match err {
-                AppError::Conflict(_) => FieldError::new(
+                AppError::Duplicate(key) if key == repo::UNIQUE_NAME => FieldError::new(
                     "name",
                     "院校名称已被另一条记录（不同的统一社会信用代码）使用。",
                     "The name belongs to another record with a different credit code.",
@@ -78,7 +87,7 @@ pub async fn register(conn: &mut Conn, input: RegistrationInput) -> Result<(), A
         ));
     }
     let hash = hash_password_blocking(input.password.clone()).await?;
-    insert_account(
+    accounts::add_pending_coordinator(
         conn,
         NewAccount {
             username: input.username.trim(),
@@ -95,25 +104,28 @@ pub async fn register(conn: &mut Conn, input: RegistrationInput) -> Result<(), A
         },
     )
     .await
-    .map_err(|e| match e {
-        AppError::Conflict(_) => AppError::field(
-            "username",
-            "该用户名已被使用，或该院校刚刚被注册。请换一个用户名后重试。",
-            "The username is taken, or the school was just registered. Try another username.",
-        ),
-        other => other,
+    .map_err(|e| {
+        e.on_duplicate(&[accounts::USERNAME_TAKEN], || {
+            AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another.")
+        })
+        .on_duplicate(accounts::SCHOOL_HAS_COORDINATOR, || {
+            AppError::conflict(
+                "该院校刚刚已被注册校级总账号（每校只有一个）。如需帮助，请联系秘书处 0771-6709558。",
+                "This school's coordinator account was just registered (one per school). Contact the secretariat.",
+            )
+        })
     })?;
     Ok(())
 }
 
 /// Activates a pending coordinator: the school's contact profile becomes the registered one.
 pub async fn activate(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
-    let account = find_account(conn, account_id).await?.ok_or(AppError::NotFound)?;
-    if account.role != Role::Coordinator.code() || account.status != AccountStatus::Pending.code() {
+    let account = accounts::pending(conn, account_id).await?;
+    if account.role != Role::Coordinator {
         return Err(AppError::conflict("该账号不在待激活状态。", "This account is not pending."));
     }
     let institution_id = account.institution_id.ok_or(AppError::NotFound)?;
-    crate::accounts::repo::set_active(conn, account_id).await?;
+    accounts::activate(conn, account_id).await?;
     repo::update_contact(
         conn,
         institution_id,
@@ -126,11 +138,8 @@ pub async fn activate(conn: &mut Conn, account_id: i64) -> Result<(), AppError> 
 }
 
 pub async fn decline(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
-    let account = find_account(conn, account_id).await?.ok_or(AppError::NotFound)?;
-    if account.status != AccountStatus::Pending.code() {
-        return Err(AppError::conflict("该账号不在待激活状态。", "This account is not pending."));
-    }
-    update_status(conn, account_id, AccountStatus::Disabled).await
+    accounts::pending(conn, account_id).await?;
+    accounts::disable(conn, account_id).await
 }
 
 pub async fn request_addition(conn: &mut Conn, input: AdditionRequestInput) -> Result<i64, AppError> {
@@ -146,10 +155,42 @@ pub async fn add_college(conn: &mut Conn, caller: &Caller, institution_id: i64, 
     }
     crate::validate::validate_required("college_name", Text::new("二级学院/系部名称", "the college name"), name, 60)
         .map_err(|e| AppError::Validation(vec![e]))?;
-    repo::insert_college(conn, institution_id, name.trim()).await.map_err(|e| match e {
-        AppError::Conflict(_) => {
+    repo::insert_college(conn, institution_id, name.trim()).await.map_err(|e| {
+        e.on_duplicate(&[repo::UNIQUE_COLLEGE], || {
             AppError::field("college_name", "该二级学院/系部已存在。", "This college already exists.")
-        }
-        other => other,
+        })
+    })
+}
+
+/// A school's colleges (二级学院/系部), for other features' checks of scope.
+pub async fn colleges_of(conn: &mut Conn, school: i64) -> Result<Vec<super::model::College>, AppError> {
+    repo::list_colleges(conn, school).await
+}
+
+pub async fn institution(conn: &mut Conn, id: i64) -> Result<super::model::Institution, AppError> {
+    repo::get_institution(conn, id).await
+}
+
+/// Every institution's id and name.
+pub async fn institution_names(conn: &mut Conn) -> Result<Vec<(i64, String)>, AppError> {
+    repo::institution_names(conn).await
+}
+
+/// The registry at a glance, for the secretariat's home.
+pub struct RegistryCounts {
+    pub institutions: usize,
+    /// Institutions with a coordinator account.
+    pub registered: usize,
+    pub registrations: usize,
+    pub requests: usize,
+}
+
+pub async fn registry_counts(conn: &mut Conn) -> Result<RegistryCounts, AppError> {
+    let institutions = repo::list_institutions(conn, "").await?;
+    Ok(RegistryCounts {
+        institutions: institutions.len(),
+        registered: institutions.iter().filter(|i| i.has_coordinator).count(),
+        registrations: repo::list_pending_registrations(conn).await?.len(),
+        requests: repo::list_open_requests(conn).await?.len(),
     })
 }

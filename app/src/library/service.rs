@@ -18,3 +18,13 @@ pub async fn publish_notice(conn: &mut Conn, input: &NoticeInput, by: i64) -> Re
     crate::notifications::service::notify(conn, Audience::Roles(&roles), Kind::Notices, &title, &body, &link).await?;
     Ok(id)
 }
+
+/// Rewrites a published notice in place (the results notice, republished).
+pub async fn rewrite_notice(conn: &mut Conn, id: i64, input: &NoticeInput) -> Result<(), AppError> {
+    repo::rewrite_notice(conn, id, input).await
+}
+
+/// The newest `limit` notices, pinned first.
+pub async fn notices(conn: &mut Conn, limit: i64) -> Result<Vec<super::model::Notice>, AppError> {
+    repo::list_notices(conn, limit).await
+}

@@ -34,41 +34,13 @@ pub struct Payload {
     pub url: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Kind {
-    StatusChanges,
-    Returns,
-    WindowReminders,
-    Notices,
-    Results,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 5] =
-        [Kind::StatusChanges, Kind::Returns, Kind::WindowReminders, Kind::Notices, Kind::Results];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Kind::StatusChanges => "status",
-            Kind::Returns => "returns",
-            Kind::WindowReminders => "window",
-            Kind::Notices => "notices",
-            Kind::Results => "results",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.code() == code.trim())
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Kind::StatusChanges => Text::new("申报书状态变化", "Declaration status changes"),
-            Kind::Returns => Text::new("退回修改及意见", "Returns with comments"),
-            Kind::WindowReminders => Text::new("申报开始与截止提醒", "Window opening and closing reminders"),
-            Kind::Notices => Text::new("新通知公告", "New notices"),
-            Kind::Results => Text::new("评审结果", "Results"),
-        }
+crate::codes::coded_enum! {
+    pub enum Kind {
+        StatusChanges = ("status", "申报书状态变化", "Declaration status changes"),
+        Returns = ("returns", "退回修改及意见", "Returns with comments"),
+        WindowReminders = ("window", "申报开始与截止提醒", "Window opening and closing reminders"),
+        Notices = ("notices", "新通知公告", "New notices"),
+        Results = ("results", "评审结果", "Results"),
     }
 }
 

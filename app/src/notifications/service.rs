@@ -64,3 +64,8 @@ pub async fn subscribe(
     )
     .await
 }
+
+/// How many inbox messages the account has not read.
+pub async fn unread(conn: &mut Conn, account: i64) -> Result<i64, AppError> {
+    inbox::unread(conn, account).await
+}

@@ -7,7 +7,7 @@ use crate::accounts::model::Role;
 use crate::auth::guard::Caller;
 use crate::catalog::model::Level;
 use crate::db::Conn;
-use crate::declarations::repo;
+use crate::declarations::service as declarations;
 use crate::declarations::state::Status;
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -32,15 +32,15 @@ pub async fn year_results(conn: &mut Conn, caller: Option<&Caller>, year: i64) -
     if published.is_none() && !secretariat {
         return Err(AppError::conflict("本年度试点结果尚未公布。", "This year's results have not been published yet."));
     }
-    let rows = repo::list(conn, year, None).await?;
-    let undecided = rows.iter().filter(|r| matches!(r.status(), Status::PendingReview | Status::UnderReview)).count();
+    let rows = declarations::records(conn, year, None).await?;
+    let undecided = rows.iter().filter(|r| matches!(r.status, Status::PendingReview | Status::UnderReview)).count();
     let approved: Vec<Approved> = rows
         .iter()
-        .filter(|r| r.status() == Status::Approved)
+        .filter(|r| r.status == Status::Approved)
         .map(|r| Approved {
             certificate_id: r.certificate_id,
             certificate: r.certificate.clone(),
-            level: r.level(),
+            level: r.level,
             institution_id: r.institution_id,
             institution: r.institution.clone(),
         })
@@ -107,7 +107,7 @@ pub async fn publish(conn: &mut Conn, caller: &Caller, year: i64, confirm_undeci
     };
     let notice_id = match results.published {
         Some((id, _)) => {
-            crate::library::repo::rewrite_notice(conn, id, &input).await?;
+            crate::library::service::rewrite_notice(conn, id, &input).await?;
             id
         }
         None => crate::library::service::publish_notice(conn, &input, caller.id).await?,
@@ -115,7 +115,7 @@ pub async fn publish(conn: &mut Conn, caller: &Caller, year: i64, confirm_undeci
     super::repo::upsert_publication(conn, year, notice_id, caller.id).await?;
     for cert in &results.certificates {
         let Some((school, _)) = &cert.lead else { continue };
-        let coordinators = crate::accounts::repo::coordinators(conn, *school).await?;
+        let coordinators = crate::accounts::service::coordinators(conn, *school).await?;
         let title = Text::new("贵校为证书牵头院校", "Your school leads a certificate");
         let body = Text::new(
             &format!("贵校为“{}”证书{year}年度试点牵头院校，可查看试点院校名单及联系人。", cert.certificate),
@@ -145,10 +145,10 @@ pub async fn rosters_of(conn: &mut Conn, caller: &Caller, year: i64) -> Result<V
     let led = super::repo::leads_with_names(conn, year).await?;
     // A lead's own approved certificates at its school, read once.
     let leads_approved: Vec<i64> = match (caller.role, caller.institution_id) {
-        (Role::Lead, Some(school)) if published => repo::list(conn, year, Some(school))
+        (Role::Lead, Some(school)) if published => declarations::records(conn, year, Some(school))
             .await?
             .iter()
-            .filter(|r| r.lead_id == caller.id && r.status() == Status::Approved)
+            .filter(|r| r.lead_id == caller.id && r.status == Status::Approved)
             .map(|r| r.certificate_id)
             .collect(),
         _ => Vec::new(),
@@ -174,7 +174,7 @@ pub async fn roster(conn: &mut Conn, caller: &Caller, certificate_id: i64) -> Re
     let results = year_results(conn, Some(caller), year).await?;
     let cert =
         results.certificates.into_iter().find(|c| c.certificate_id == certificate_id).ok_or(AppError::NotFound)?;
-    let mut submitted = crate::followup::repo::stored(conn, None, year).await?;
+    let mut submitted = crate::followup::service::submitted(conn, year).await?;
     let mut schools = Vec::with_capacity(cert.schools.len());
     for (institution_id, institution) in &cert.schools {
         let levels: Vec<Level> =

@@ -166,7 +166,7 @@ pub async fn declare_conflict(id: i64, note: String) -> Result<(), AppError> {
 pub async fn my_conflicts() -> Result<(Vec<(i64, String)>, Vec<i64>), AppError> {
     crate::forms::run_read(async |conn| {
         let caller = guard::require_role(&[Role::Expert]).await?;
-        let all = crate::institutions::repo::institution_names(conn).await?;
+        let all = crate::institutions::service::institution_names(conn).await?;
         Ok((all, service::my_conflicts(conn, &caller).await?))
     })
     .await

@@ -7,6 +7,8 @@ pub mod api;
 pub mod assign;
 pub mod model;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod repo;
 pub mod rubric;
 pub mod scores;
 #[cfg(feature = "ssr")]

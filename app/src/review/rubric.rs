@@ -5,7 +5,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Text;
 use crate::validate::FieldError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -79,35 +78,11 @@ pub fn rubric_text(rubric: &Rubric) -> String {
     rubric.criteria.iter().map(|c| format!("{} | {}", c.label, c.weight)).collect::<Vec<_>>().join("\n")
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Recommendation {
-    Approve,
-    ApproveWithConditions,
-    Reject,
-}
-
-impl Recommendation {
-    pub const ALL: [Recommendation; 3] =
-        [Recommendation::Approve, Recommendation::ApproveWithConditions, Recommendation::Reject];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Recommendation::Approve => "approve",
-            Recommendation::ApproveWithConditions => "conditions",
-            Recommendation::Reject => "reject",
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Recommendation> {
-        Recommendation::ALL.into_iter().find(|r| r.code() == code.trim())
-    }
-
-    pub fn label(self) -> Text {
-        match self {
-            Recommendation::Approve => Text::new("建议通过", "Approve"),
-            Recommendation::ApproveWithConditions => Text::new("有条件通过", "Approve with conditions"),
-            Recommendation::Reject => Text::new("建议不通过", "Reject"),
-        }
+crate::codes::coded_enum! {
+    pub enum Recommendation {
+        Approve = ("approve", "建议通过", "Approve"),
+        ApproveWithConditions = ("conditions", "有条件通过", "Approve with conditions"),
+        Reject = ("reject", "建议不通过", "Reject"),
     }
 }
 

@@ -6,7 +6,8 @@ use leptos_router::components::Redirect;
 
 use super::home_api::{get_home, Home, HomePanel};
 use crate::accounts::model::Role;
-use crate::catalog::requests::{status_label, DecideMajorRequest, MajorRequest};
+use crate::catalog::api::DecideMajorRequest;
+use crate::catalog::model::MajorRequest;
 use crate::i18n::{t, tr};
 use crate::library::model::Notice;
 use crate::ui::{time::format_shanghai, Loading};
@@ -153,7 +154,7 @@ fn MajorRequests(requests: Vec<MajorRequest>, #[prop(optional)] answerable: bool
                         <li class="card" data-major=r.major_code.clone()>
                             <p class="title">{r.certificate.clone()} " · " {tr(&r.level.label())} " · " {r.year}</p>
                             <p>{r.major_code.clone()} " " {r.major_name.clone()} " · " {r.institution.clone()}</p>
-                            <p class="muted request-status">{tr(&status_label(&r.status))}</p>
+                            <p class="muted request-status">{tr(&r.status.label())}</p>
                             {answerable.then(|| view! {
                                 <div class="row-actions">
                                     {answer(r.id, true, t("同意增加", "Accept"), "primary")}

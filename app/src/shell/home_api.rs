@@ -4,15 +4,13 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::accounts::model::{CurrentUser, ScopeCollege};
-use crate::catalog::requests::MajorRequest;
+use crate::catalog::model::MajorRequest;
 use crate::error::AppError;
 use crate::library::model::Notice;
 #[cfg(feature = "ssr")]
 use {
-    crate::accounts::model::Role,
-    crate::auth::guard,
-    crate::forms::run_read,
-    crate::library::{model::notice_visible_to, repo as library_repo},
+    crate::accounts::model::Role, crate::auth::guard, crate::catalog::model::RequestStatus, crate::forms::run_read,
+    crate::library::model::notice_visible_to,
 };
 
 /// The role-specific part of a home page.
@@ -56,7 +54,7 @@ pub async fn get_home() -> Result<Home, AppError> {
     run_read(async |tx| {
         let caller = guard::current_caller().await?;
         let role = caller.as_ref().map(|c| c.role);
-        let notices = library_repo::list_notices(tx, 50).await?;
+        let notices = crate::library::service::notices(tx, 50).await?;
         let notices = notices.into_iter().filter(|n| notice_visible_to(&n.audience, role)).take(3).collect();
         let window = crate::windows::service::current_status(tx).await?;
         let Some(caller) = caller else {
@@ -66,32 +64,32 @@ pub async fn get_home() -> Result<Home, AppError> {
         let panel = match caller.role {
             _ if caller.must_change_password => HomePanel::Staff,
             Role::Secretariat => {
-                let institutions = crate::institutions::repo::list_institutions(tx, "").await?;
+                let counts = crate::institutions::service::registry_counts(tx).await?;
                 HomePanel::Secretariat {
-                    registrations: crate::institutions::repo::list_pending_registrations(tx).await?.len(),
-                    requests: crate::institutions::repo::list_open_requests(tx).await?.len(),
-                    registered: institutions.iter().filter(|i| i.has_coordinator).count(),
-                    institutions: institutions.len(),
+                    registrations: counts.registrations,
+                    requests: counts.requests,
+                    registered: counts.registered,
+                    institutions: counts.institutions,
                 }
             }
             Role::Coordinator => {
-                let accounts = crate::accounts::repo::list_accounts(tx, Some(caller.school_id()?)).await?;
+                let accounts = crate::accounts::service::accounts_of(tx, Some(caller.school_id()?)).await?;
                 HomePanel::Coordinator {
                     leads: accounts.iter().filter(|a| a.role == Role::Lead).count(),
-                    requests: crate::catalog::requests::list_major_requests().await?,
+                    requests: crate::catalog::service::major_requests(tx, &caller).await?,
                 }
             }
             Role::Lead => HomePanel::Lead {
                 scope: crate::accounts::service::lead_scope(tx, &caller).await?,
-                requests: crate::catalog::requests::list_major_requests().await?,
+                requests: crate::catalog::service::major_requests(tx, &caller).await?,
             },
             Role::Org if caller.organization_id.is_some() => {
-                let requests = crate::catalog::requests::list_major_requests().await?;
-                HomePanel::Org { requests: requests.into_iter().filter(|r| r.status == "open").collect() }
+                let requests = crate::catalog::service::major_requests(tx, &caller).await?;
+                HomePanel::Org { requests: requests.into_iter().filter(|r| r.status == RequestStatus::Open).collect() }
             }
             Role::Expert | Role::Org => HomePanel::Staff,
         };
-        let unread = crate::notifications::repo::inbox::unread(tx, caller.id).await?;
+        let unread = crate::notifications::service::unread(tx, caller.id).await?;
         Ok(Home { user: Some(user), panel, notices, window, unread })
     })
     .await

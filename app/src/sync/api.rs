@@ -13,13 +13,13 @@ const MAX_DECLARATIONS: usize = 50;
 #[server(prefix = "/api", endpoint = "offline/paths")]
 pub async fn offline_paths() -> Result<Vec<String>, AppError> {
     crate::forms::run_read(async |conn| {
-        use crate::declarations::{repo, service};
+        use crate::declarations::service;
         let caller = crate::auth::guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
         let mut paths: Vec<String> =
             ["/", "/library", "/notices", "/faq", "/certificates", "/inbox"].map(String::from).to_vec();
         if caller.role.is_school_role() {
             let year = crate::windows::service::current_year();
-            let mut rows: Vec<repo::Row> = repo::list(conn, year, Some(caller.school_id()?))
+            let mut rows: Vec<_> = service::records(conn, year, Some(caller.school_id()?))
                 .await?
                 .into_iter()
                 .filter(|r| service::can_read(&caller, r))

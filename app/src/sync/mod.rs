@@ -5,11 +5,13 @@
 pub mod api;
 mod badge;
 #[cfg(feature = "hydrate")]
+pub mod client;
+#[cfg(feature = "hydrate")]
 mod idb;
 #[cfg(feature = "hydrate")]
-pub mod outbox;
+mod outbox;
 #[cfg(feature = "hydrate")]
-pub mod sender;
+mod sender;
 
 use std::collections::HashMap;
 
@@ -92,7 +94,7 @@ pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
         }
         let start = logged_in || pending_marker::get();
         if start {
-            leptos::task::spawn_local(start_sync(state));
+            spawn_until_loaded(move || start_sync(state));
         }
         start
     });
@@ -102,40 +104,61 @@ pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
 }
 
 /// The sync and the outbox are their own wasm chunk, fetched when the sync starts (or a page that edits
-/// offline opens): a visitor's first load does without them (docs/PERFORMANCE.md).
+/// offline opens): a visitor's first load does without them (docs/PERFORMANCE.md). A chunk that does not
+/// arrive (weak signal, or the page left while it was fetched) must not abort the app, so each entry is
+/// `fallible` (leptos's `#[lazy]` panics instead) and is tried again after a pause.
 #[cfg(feature = "hydrate")]
-#[leptos::lazy]
-fn start_sync(state: SyncState) {
+#[leptos::wasm_split::wasm_split(shenbao_sync_start, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn start_sync(state: SyncState) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     sender::start(state);
+    Ok(())
 }
 
 /// "Sync now" from the badge, through the same chunk.
 #[cfg(feature = "hydrate")]
-#[leptos::lazy]
-fn sync_now_from_badge(state: SyncState) {
+#[leptos::wasm_split::wasm_split(shenbao_sync_now, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sync_now_from_badge(state: SyncState) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     sender::sync_soon(state);
+    Ok(())
+}
+
+/// Runs a chunk's entry until its chunk has loaded: 2 s after a failure, doubling to at most a minute.
+#[cfg(feature = "hydrate")]
+fn spawn_until_loaded<F, Fut>(run: F)
+where
+    F: Fn() -> Fut + 'static,
+    Fut: std::future::Future<Output = Result<(), leptos::wasm_split::SplitLoaderError>> + 'static,
+{
+    leptos::task::spawn_local(async move {
+        let mut wait_ms = 2_000;
+        while run().await.is_err() {
+            gloo_timers::future::TimeoutFuture::new(wait_ms).await;
+            wait_ms = (wait_ms * 2).min(60_000);
+        }
+    });
 }
 
 #[cfg(feature = "hydrate")]
 pub(crate) fn request_sync(state: SyncState) {
-    leptos::task::spawn_local(sync_now_from_badge(state));
+    spawn_until_loaded(move || sync_now_from_badge(state));
 }
 
 /// The person logged in chose to delete what other accounts left on this phone.
 #[cfg(feature = "hydrate")]
-#[leptos::lazy]
-fn delete_others_from_badge(state: SyncState) {
+#[leptos::wasm_split::wasm_split(shenbao_sync_delete_others, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn delete_others_from_badge(state: SyncState) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     if let Some(me) = state.account.get_untracked() {
         leptos::task::spawn_local(async move {
             let _ = outbox::delete_others(me.id).await;
             sender::refresh(state).await;
         });
     }
+    Ok(())
 }
 
 #[cfg(feature = "hydrate")]
 pub(crate) fn request_delete_others(state: SyncState) {
-    leptos::task::spawn_local(delete_others_from_badge(state));
+    spawn_until_loaded(move || delete_others_from_badge(state));
 }
 
 /// Whether this browser's outbox held anything when it was last read: a flag in localStorage, so the

@@ -5,7 +5,7 @@ mod contact;
 pub mod credit_code;
 mod school_code;
 
-pub use contact::{validate_email, validate_mobile, validate_url};
+pub use contact::{validate_email, validate_mobile, validate_phone, validate_url};
 pub use credit_code::{normalize as normalize_credit_code, validate_credit_code};
 pub use school_code::validate_school_code;
 

@@ -53,3 +53,8 @@ pub async fn save(
     }
     repo::upsert_window(conn, &window, caller.id, now()).await
 }
+
+/// The window of `year`, if the secretariat set one.
+pub async fn window_of(conn: &mut Conn, year: i64) -> Result<Option<ApplicationWindow>, AppError> {
+    repo::find_window(conn, year).await
+}

@@ -87,7 +87,7 @@ fn LogoutForm() -> impl IntoView {
     };
     let sync_now = move |_| {
         #[cfg(feature = "hydrate")]
-        crate::sync::sender::sync_soon(sync);
+        crate::sync::client::sync_soon(sync);
     };
     // The outbox is known only in the browser, and may be read before this page has hydrated: show the
     // warning once mounted, so the first render matches the server's.

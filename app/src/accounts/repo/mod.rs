@@ -1,58 +1,65 @@
 //! SQL for accounts, scopes and sessions' owners (server only).
 
-use super::model::{AccountStatus, AccountSummary, Role, ScopeCollege};
+use super::model::{Account, AccountStatus, AccountSummary, NewAccount, Role, ScopeCollege};
 use crate::db::{now, Conn};
 use crate::error::AppError;
 
-pub mod sessions;
-
-#[derive(Debug, sqlx::FromRow)]
-pub struct AccountRow {
-    pub id: i64,
-    pub username: String,
-    pub display_name: String,
-    pub password_hash: String,
-    pub role: String,
-    pub institution_id: Option<i64>,
-    pub status: String,
+/// An account's row as the query returns it; [`Account`] is what leaves the repository.
+#[derive(sqlx::FromRow)]
+struct AccountRow {
+    id: i64,
+    username: String,
+    display_name: String,
+    password_hash: String,
+    role: String,
+    institution_id: Option<i64>,
+    status: String,
     /// Flags are BIGINT 0/1 in both databases (sqlx's Any driver has no SQLite boolean).
-    pub must_change_password: i64,
-    pub mobile: Option<String>,
-    pub email: Option<String>,
-    pub is_demo: i64,
-    /// For org accounts: the training evaluation organization they speak for.
-    pub organization_id: Option<i64>,
+    must_change_password: i64,
+    mobile: Option<String>,
+    email: Option<String>,
+    is_demo: i64,
+    organization_id: Option<i64>,
+}
+
+impl AccountRow {
+    fn decode(self) -> Result<Account, AppError> {
+        let role = Role::from_code(&self.role).ok_or_else(|| AppError::internal(format!("role {}", self.role)))?;
+        Ok(Account {
+            id: self.id,
+            username: self.username,
+            display_name: self.display_name,
+            password_hash: self.password_hash,
+            role,
+            institution_id: self.institution_id,
+            status: AccountStatus::from_code(&self.status).unwrap_or(AccountStatus::Disabled),
+            must_change_password: self.must_change_password != 0,
+            mobile: self.mobile,
+            email: self.email,
+            is_demo: self.is_demo != 0,
+            organization_id: self.organization_id,
+        })
+    }
 }
 
 const ACCOUNT_COLUMNS: &str = "id, username, display_name, password_hash, role, institution_id, status, \
      must_change_password, mobile, email, is_demo, organization_id";
 
-pub async fn find_account(conn: &mut Conn, id: i64) -> Result<Option<AccountRow>, AppError> {
-    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
+pub async fn find_account(conn: &mut Conn, id: i64) -> Result<Option<Account>, AppError> {
+    let row: Option<AccountRow> = sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE id = $1"))
         .bind(id)
         .fetch_optional(&mut *conn)
-        .await?)
+        .await?;
+    row.map(AccountRow::decode).transpose()
 }
 
-pub async fn find_account_by_username(conn: &mut Conn, username: &str) -> Result<Option<AccountRow>, AppError> {
-    Ok(sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE LOWER(username) = LOWER($1)"))
-        .bind(username)
-        .fetch_optional(&mut *conn)
-        .await?)
-}
-
-pub struct NewAccount<'a> {
-    pub username: &'a str,
-    pub display_name: &'a str,
-    pub password_hash: &'a str,
-    pub role: Role,
-    pub institution_id: Option<i64>,
-    pub status: AccountStatus,
-    pub must_change_password: bool,
-    pub mobile: Option<&'a str>,
-    pub email: Option<&'a str>,
-    pub is_demo: bool,
-    pub created_by: Option<i64>,
+pub async fn find_account_by_username(conn: &mut Conn, username: &str) -> Result<Option<Account>, AppError> {
+    let row: Option<AccountRow> =
+        sqlx::query_as(&format!("SELECT {ACCOUNT_COLUMNS} FROM accounts WHERE LOWER(username) = LOWER($1)"))
+            .bind(username)
+            .fetch_optional(&mut *conn)
+            .await?;
+    row.map(AccountRow::decode).transpose()
 }
 
 pub async fn insert_account(conn: &mut Conn, a: NewAccount<'_>) -> Result<i64, AppError> {
@@ -195,7 +202,7 @@ pub async fn list_accounts(conn: &mut Conn, institution_id: Option<i64>) -> Resu
                 username: r.username,
                 display_name: r.display_name,
                 role: Role::from_code(&r.role)?,
-                status: AccountStatus::from_code(&r.status),
+                status: AccountStatus::from_code(&r.status).unwrap_or(AccountStatus::Disabled),
                 institution_name: r.institution_name,
                 mobile: r.mobile,
                 is_demo: r.is_demo != 0,

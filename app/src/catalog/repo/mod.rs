@@ -1,17 +1,21 @@
 //! SQL for organizations, certificates and offerings (server only).
 
-use super::equipment::{AssessmentLine, EquipmentItem};
-use super::history::HistoryEntry;
-use super::model::{
-    CertificateDetail, CertificateSummary, EducationLevel, Level, Major, Offering, OfferingAssessment, Organization,
-};
+use super::equipment::EquipmentItem;
+use super::model::{CertificateDetail, CertificateSummary, Level, Offering, Organization};
 use crate::db::{now, placeholders, Conn};
 use crate::error::AppError;
-use crate::i18n::Text;
 
+mod assessments;
+mod history;
+mod majors;
 pub mod organizations;
 pub mod requests;
 pub mod search;
+
+pub use assessments::{assessments, save_assessment};
+pub use history::history;
+use majors::MajorRow;
+pub use majors::{eligible_codes, find_major, major_categories, majors_by_code, majors_with_open_certificates};
 
 /// Certificates (all of them, or those with the given ids) with the levels open in `year`.
 pub async fn list_certificates(
@@ -45,49 +49,6 @@ pub async fn list_certificates(
             name,
             organization,
             is_demo: is_demo != 0,
-        })
-        .collect())
-}
-
-/// Majors by code with the certificates whose open offerings of `year` accept them.
-pub async fn majors_with_open_certificates(
-    conn: &mut Conn,
-    codes: &[String],
-    year: i64,
-) -> Result<Vec<super::search::MajorHit>, AppError> {
-    if codes.is_empty() {
-        return Ok(Vec::new());
-    }
-    let sql = format!(
-        "SELECT code, name, education_level, category FROM majors WHERE code IN ({}) ORDER BY code",
-        placeholders(1, codes.len())
-    );
-    let mut query = sqlx::query_as::<_, MajorRow>(&sql);
-    // Here `$1` is the year, so the codes start at `$2`.
-    let list = placeholders(2, codes.len());
-    let sql_open = format!(
-        "SELECT DISTINCT om.major_code, c.id, c.name FROM offering_majors om \
-         JOIN offerings o ON o.certificate_id = om.certificate_id AND o.year = om.year AND o.level = om.level \
-         JOIN certificates c ON c.id = om.certificate_id \
-         WHERE om.year = $1 AND o.is_open = 1 AND om.major_code IN ({list}) ORDER BY c.name"
-    );
-    let mut open = sqlx::query_as::<_, (String, i64, String)>(&sql_open).bind(year);
-    for code in codes {
-        query = query.bind(code);
-        open = open.bind(code);
-    }
-    let majors = query.fetch_all(&mut *conn).await?;
-    let open = open.fetch_all(&mut *conn).await?;
-    Ok(majors
-        .into_iter()
-        .filter_map(MajorRow::into_major)
-        .map(|major| super::search::MajorHit {
-            certificates: open
-                .iter()
-                .filter(|(code, ..)| *code == major.code)
-                .map(|(_, id, name)| (*id, name.clone()))
-                .collect(),
-            major,
         })
         .collect())
 }
@@ -291,155 +252,6 @@ pub async fn save_offering(
     .execute(&mut *conn)
     .await?;
     Ok(())
-}
-
-/// The latest 50 changes of a certificate's offerings, newest first.
-pub async fn history(conn: &mut Conn, certificate_id: i64) -> Result<Vec<HistoryEntry>, AppError> {
-    let rows: Vec<(i64, String, String, i64, String)> = sqlx::query_as(
-        "SELECT h.year, h.level, a.display_name, h.changed_at, h.changes FROM offering_history h \
-         JOIN accounts a ON a.id = h.account_id WHERE h.certificate_id = $1 ORDER BY h.id DESC LIMIT 50",
-    )
-    .bind(certificate_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(year, level, by, at, changes)| {
-            Some(HistoryEntry {
-                year,
-                level: Level::parse(&level)?,
-                by,
-                at,
-                changes: serde_json::from_str::<Vec<Text>>(&changes).ok()?,
-            })
-        })
-        .collect())
-}
-
-/// A school's self-assessments of one certificate's equipment lists.
-pub async fn assessments(
-    conn: &mut Conn,
-    institution_id: i64,
-    certificate_id: i64,
-) -> Result<Vec<OfferingAssessment>, AppError> {
-    let rows: Vec<(i64, String, String, i64, i64, String, i64)> = sqlx::query_as(
-        "SELECT year, level, item, has_it, quantity, note, updated_at FROM equipment_assessments \
-         WHERE institution_id = $1 AND certificate_id = $2 ORDER BY year, level, item",
-    )
-    .bind(institution_id)
-    .bind(certificate_id)
-    .fetch_all(&mut *conn)
-    .await?;
-    let mut out: Vec<OfferingAssessment> = Vec::new();
-    for (year, level, item, has_it, quantity, note, updated_at) in rows {
-        let Some(level) = Level::parse(&level) else { continue };
-        let line = AssessmentLine { item, has_it: has_it != 0, quantity, note };
-        match out.iter_mut().find(|a| a.year == year && a.level == level) {
-            Some(a) => {
-                a.lines.push(line);
-                a.updated_at = a.updated_at.max(updated_at);
-            }
-            None => out.push(OfferingAssessment { year, level, lines: vec![line], updated_at }),
-        }
-    }
-    Ok(out)
-}
-
-/// Replaces a school's self-assessment of one offering.
-pub async fn save_assessment(
-    conn: &mut Conn,
-    institution_id: i64,
-    certificate_id: i64,
-    year: i64,
-    level: Level,
-    lines: &[AssessmentLine],
-    by: i64,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "DELETE FROM equipment_assessments WHERE institution_id = $1 AND certificate_id = $2 AND year = $3 AND level = $4",
-    )
-    .bind(institution_id)
-    .bind(certificate_id)
-    .bind(year)
-    .bind(level.code())
-    .execute(&mut *conn)
-    .await?;
-    for l in lines {
-        sqlx::query(
-            "INSERT INTO equipment_assessments (institution_id, certificate_id, year, level, item, has_it, quantity, \
-             note, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-        )
-        .bind(institution_id)
-        .bind(certificate_id)
-        .bind(year)
-        .bind(level.code())
-        .bind(&l.item)
-        .bind(i64::from(l.has_it))
-        .bind(l.quantity)
-        .bind(&l.note)
-        .bind(by)
-        .bind(now())
-        .execute(&mut *conn)
-        .await?;
-    }
-    Ok(())
-}
-
-/// The majors of the catalog with these codes; unknown codes are returned separately.
-pub async fn majors_by_code(conn: &mut Conn, codes: &[String]) -> Result<(Vec<Major>, Vec<String>), AppError> {
-    let mut found = Vec::new();
-    let mut unknown = Vec::new();
-    for code in codes {
-        match find_major(conn, code).await? {
-            Some(m) => found.push(m),
-            None => unknown.push(code.clone()),
-        }
-    }
-    Ok((found, unknown))
-}
-
-#[derive(Clone, sqlx::FromRow)]
-struct MajorRow {
-    code: String,
-    name: String,
-    education_level: String,
-    category: String,
-}
-
-impl MajorRow {
-    fn into_major(self) -> Option<Major> {
-        Some(Major {
-            education_level: EducationLevel::parse(&self.education_level)?,
-            code: self.code,
-            name: self.name,
-            category: self.category,
-        })
-    }
-}
-
-pub async fn find_major(conn: &mut Conn, code: &str) -> Result<Option<Major>, AppError> {
-    let row: Option<MajorRow> =
-        sqlx::query_as("SELECT code, name, education_level, category FROM majors WHERE code = $1")
-            .bind(code.trim())
-            .fetch_optional(&mut *conn)
-            .await?;
-    Ok(row.and_then(MajorRow::into_major))
-}
-
-pub async fn eligible_codes(
-    conn: &mut Conn,
-    certificate_id: i64,
-    year: i64,
-    level: Level,
-) -> Result<Vec<String>, AppError> {
-    let rows: Vec<(String,)> =
-        sqlx::query_as("SELECT major_code FROM offering_majors WHERE certificate_id = $1 AND year = $2 AND level = $3")
-            .bind(certificate_id)
-            .bind(year)
-            .bind(level.code())
-            .fetch_all(&mut *conn)
-            .await?;
-    Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 /// The certificate levels open in `year`: (certificate id, certificate name, level).

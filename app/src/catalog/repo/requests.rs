@@ -1,7 +1,6 @@
 //! The `major_requests` table: a school asks a certificate's organization to add a major.
 
-use crate::catalog::model::Level;
-use crate::catalog::requests::MajorRequest;
+use crate::catalog::model::{Level, MajorRequest, RequestStatus};
 use crate::db::{now, Conn};
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -76,7 +75,7 @@ pub async fn list_requests(conn: &mut Conn, of: RequestsOf) -> Result<Vec<MajorR
                 major_code: r.major_code,
                 major_name: r.major_name,
                 institution: r.institution,
-                status: r.status,
+                status: RequestStatus::from_code(&r.status)?,
             })
         })
         .collect())

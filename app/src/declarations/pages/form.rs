@@ -153,8 +153,8 @@ fn StaleView(#[prop(into)] error: Signal<Option<AppError>>, declaration_id: i64)
     let keep_mine = move |server_version: i64| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let _ = crate::sync::outbox::keep_mine(declaration_id, server_version).await;
-            crate::sync::sender::sync_now(sync).await;
+            let _ = crate::sync::client::keep_mine(declaration_id, server_version).await;
+            crate::sync::client::sync_now(sync).await;
         });
         #[cfg(not(feature = "hydrate"))]
         let _ = (server_version, declaration_id, sync);
@@ -162,7 +162,7 @@ fn StaleView(#[prop(into)] error: Signal<Option<AppError>>, declaration_id: i64)
     let take_theirs = move |_| {
         #[cfg(feature = "hydrate")]
         leptos::task::spawn_local(async move {
-            let _ = crate::sync::outbox::discard(declaration_id).await;
+            let _ = crate::sync::client::discard(declaration_id).await;
             if let Some(w) = web_sys::window() {
                 let _ = w.location().reload();
             }

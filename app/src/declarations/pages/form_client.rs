@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::error::AppError;
-use crate::sync::{outbox, sender as sync, use_sync, SyncState};
+use crate::sync::{client, use_sync, SyncState};
 
 use super::form::LocalState;
 
@@ -96,7 +96,7 @@ impl FormClient {
                 let fields = read_fields(&form);
                 let title = self.title.get_value();
                 let owner = self.sync.account.get_untracked();
-                if let Err(e) = outbox::record_draft(self.id, &title, self.version.get_untracked(), fields, owner).await
+                if let Err(e) = client::record_draft(self.id, &title, self.version.get_untracked(), fields, owner).await
                 {
                     self.sync.stopped.set(Some(crate::sync::storage_failed(&e)));
                 }
@@ -106,7 +106,7 @@ impl FormClient {
             }
         }
         self.writing.set_value(false);
-        sync::refresh(self.sync).await;
+        client::refresh(self.sync).await;
     }
 
     pub fn edited(self, ev: &leptos::ev::Event) {
@@ -123,7 +123,7 @@ impl FormClient {
             self.keep().await;
             gloo_timers::future::TimeoutFuture::new(SEND_AFTER_MS).await;
             if self.edits.get_value() == n {
-                sync::sync_now(self.sync).await;
+                client::sync_now(self.sync).await;
             }
         });
     }
@@ -133,7 +133,7 @@ impl FormClient {
         ev.prevent_default();
         leptos::task::spawn_local(async move {
             self.keep().await;
-            sync::sync_now(self.sync).await;
+            client::sync_now(self.sync).await;
         });
     }
 
@@ -142,16 +142,16 @@ impl FormClient {
     pub async fn restore(self, restored_at: RwSignal<Option<f64>>) {
         let Some(form) = self.form.get_untracked() else { return };
         let page_version = self.version.get_untracked();
-        match outbox::known(self.id).await {
+        match client::known(self.id).await {
             Ok(Some(known)) if known.version > page_version => {
                 self.put_back(&form, &known.fields);
                 self.version.set(known.version);
             }
             _ => {
-                let _ = outbox::forget_known_up_to(self.id, page_version).await;
+                let _ = client::forget_known_up_to(self.id, page_version).await;
             }
         }
-        let Ok(Some(draft)) = outbox::draft(self.id).await else { return };
+        let Ok(Some(draft)) = client::draft(self.id).await else { return };
         self.put_back(&form, &draft.fields);
         restored_at.set(Some(draft.edited_at));
     }
@@ -165,7 +165,7 @@ impl FormClient {
 
     /// Reads this declaration's outbox entry: waiting, refused (and why), or confirmed.
     pub async fn read_state(self, refused: RwSignal<Option<AppError>>, local: RwSignal<LocalState>) {
-        match outbox::draft(self.id).await {
+        match client::draft(self.id).await {
             Ok(Some(draft)) => {
                 refused.set(draft.refused);
                 local.set(LocalState::Waiting);

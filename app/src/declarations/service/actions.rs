@@ -4,8 +4,9 @@
 use crate::accounts::model::Role;
 use crate::auth::guard::Caller;
 use crate::db::Conn;
+use crate::declarations::model::DeclarationRecord;
 use crate::declarations::model::{check_complete, LeaderApproval};
-use crate::declarations::repo::{self, Row};
+use crate::declarations::repo;
 use crate::declarations::state::{transition, Action, Refusal, Status};
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -16,19 +17,22 @@ use super::access::{readable, window_closed};
 use super::{current_status, locked};
 
 /// Checks that a flagged declaration has the lead's confirmation and the school leader's approval.
-fn ensure_final_ready(row: &Row, thresholds: crate::declarations::flags::Thresholds) -> Result<(), AppError> {
+fn ensure_final_ready(
+    row: &DeclarationRecord,
+    thresholds: crate::declarations::flags::Thresholds,
+) -> Result<(), AppError> {
     if row.summary(thresholds).needs_approval {
         return Err(AppError::conflict(
             &format!(
                 "“{} {}”的计划人数（{}人）需要负责人确认并记录校领导审批意见后才能提交。",
                 row.certificate,
-                row.level().label().zh,
+                row.level.label().zh,
                 row.planned_count
             ),
             &format!(
                 "\"{} {}\" plans {}: the lead must confirm and the school leader's approval be recorded before submitting.",
                 row.certificate,
-                row.level().label().en,
+                row.level.label().en,
                 row.planned_count
             ),
         ));
@@ -71,7 +75,7 @@ pub async fn act_each(
     for (id, comment) in each {
         let comment = comment.as_str();
         let row = readable(conn, caller, *id).await?;
-        let from = row.status();
+        let from = row.status;
         let to = transition(from, action, caller.role, window_open, comment).map_err(|refusal| match refusal {
             Refusal::WrongRole => AppError::Forbidden,
             Refusal::CommentRequired => {
@@ -84,7 +88,7 @@ pub async fn act_each(
             return Err(window_closed());
         }
         if action == Action::Submit {
-            check_complete(&row.content()).map_err(AppError::Validation)?;
+            check_complete(&row.content).map_err(AppError::Validation)?;
         }
         if action == Action::FinalSubmit {
             ensure_final_ready(&row, thresholds)?;
@@ -98,12 +102,12 @@ pub async fn act_each(
             action,
             Action::Submit | Action::ReturnForRevision | Action::Approve | Action::Reject | Action::Reopen
         ) {
-            to_tell.extend(crate::accounts::repo::coordinators(conn, row.institution_id).await?);
+            to_tell.extend(crate::accounts::service::coordinators(conn, row.institution_id).await?);
         }
         to_tell.retain(|a| *a != caller.id);
         let title = Text::new(
-            &format!("{} {}：{}", row.certificate, row.level().label().zh, to.label().zh),
-            &format!("{} {}: {}", row.certificate, row.level().label().en, to.label().en),
+            &format!("{} {}：{}", row.certificate, row.level.label().zh, to.label().zh),
+            &format!("{} {}: {}", row.certificate, row.level.label().en, to.label().en),
         );
         let body = Text::new(comment.trim(), comment.trim());
         let kind = match action {
@@ -128,7 +132,7 @@ pub async fn act_each(
             &format!("{}最终提交了{n}份申报书，待审核", row.institution),
             &format!("{} final-submitted {n} declaration(s) for review", row.institution),
         );
-        let secretariat = crate::accounts::repo::secretariat(conn).await?;
+        let secretariat = crate::accounts::service::secretariat(conn).await?;
         crate::notifications::service::notify(
             conn,
             crate::notifications::model::Audience::Accounts(&secretariat),
@@ -148,8 +152,8 @@ pub async fn confirm_number(conn: &mut Conn, caller: &Caller, id: i64) -> Result
     if caller.role != Role::Lead {
         return Err(AppError::Forbidden);
     }
-    if !matches!(row.status(), Status::Draft | Status::Returned | Status::SchoolReview) {
-        return Err(locked(row.status()));
+    if !matches!(row.status, Status::Draft | Status::Returned | Status::SchoolReview) {
+        return Err(locked(row.status));
     }
     repo::set_lead_confirmed(conn, id).await
 }
@@ -165,8 +169,8 @@ pub async fn record_leader_approval(
     if caller.role != Role::Coordinator {
         return Err(AppError::Forbidden);
     }
-    if !matches!(row.status(), Status::Draft | Status::Returned | Status::SchoolReview) {
-        return Err(locked(row.status()));
+    if !matches!(row.status, Status::Draft | Status::Returned | Status::SchoolReview) {
+        return Err(locked(row.status));
     }
     let errors: Vec<FieldError> = [
         crate::validate::validate_required(

@@ -7,7 +7,8 @@ use crate::catalog::equipment::AssessmentLine;
 use crate::catalog::model::Level;
 use crate::db::Conn;
 use crate::declarations::model::DeclarationContent;
-use crate::declarations::repo::{self, NewDeclaration, Row};
+use crate::declarations::model::DeclarationRecord;
+use crate::declarations::repo::{self, NewDeclaration};
 use crate::declarations::state::Status;
 use crate::error::AppError;
 use crate::validate::FieldError;
@@ -51,7 +52,7 @@ pub async fn create_with(
     if !status.state.is_open() {
         return Err(window_closed());
     }
-    let colleges = crate::institutions::repo::list_colleges(conn, school_id).await?;
+    let colleges = crate::institutions::service::colleges_of(conn, school_id).await?;
     if !colleges.iter().any(|c| c.id == college_id) {
         return Err(AppError::field(
             "college_id",
@@ -61,9 +62,7 @@ pub async fn create_with(
     }
     let lead_id = match caller.role {
         Role::Lead => {
-            let in_scope = caller.college_ids.contains(&college_id)
-                && (caller.certificate_ids.is_empty() || caller.certificate_ids.contains(&certificate_id));
-            if !in_scope {
+            if !caller.covers(college_id, certificate_id) {
                 return Err(AppError::Forbidden);
             }
             caller.id
@@ -71,8 +70,7 @@ pub async fn create_with(
         _ => {
             let lead_id = lead_id
                 .ok_or_else(|| AppError::field("lead_id", "请选择证书负责人。", "Choose the certificate lead."))?;
-            let lead = crate::accounts::repo::find_account(conn, lead_id).await?;
-            if !lead.is_some_and(|l| l.role == "lead" && l.institution_id == Some(school_id)) {
+            if !crate::accounts::service::is_lead_of(conn, lead_id, school_id).await? {
                 return Err(AppError::field(
                     "lead_id",
                     "请选择本校的证书负责人。",
@@ -82,7 +80,7 @@ pub async fn create_with(
             lead_id
         }
     };
-    let certificate = crate::catalog::repo::get_certificate(conn, certificate_id).await?;
+    let certificate = crate::catalog::service::certificate(conn, certificate_id).await?;
     let offering =
         certificate.offerings.iter().find(|o| o.year == status.year && o.level == level && o.is_open).ok_or_else(
             || {
@@ -93,7 +91,7 @@ pub async fn create_with(
                 )
             },
         )?;
-    let assessed = crate::catalog::repo::assessments(conn, school_id, certificate_id).await?;
+    let assessed = crate::catalog::service::assessments(conn, school_id, certificate_id).await?;
     let assessed = assessed.iter().find(|a| a.year == status.year && a.level == level);
     let equipment = offering
         .equipment
@@ -133,10 +131,10 @@ pub async fn create_with(
 
 /// The majors must be eligible for the offering (seed FAQ 3): out of range or a 本科 school picking a
 /// 专科 major is named, with what to do.
-pub(super) async fn check_majors(conn: &mut Conn, row: &Row, majors: &[String]) -> Result<(), AppError> {
-    let kind = crate::institutions::repo::get_institution(conn, row.institution_id).await?.kind;
-    let eligible = crate::catalog::repo::eligible_codes(conn, row.certificate_id, row.year, row.level()).await?;
-    let (found, unknown) = crate::catalog::repo::majors_by_code(conn, majors).await?;
+pub(super) async fn check_majors(conn: &mut Conn, row: &DeclarationRecord, majors: &[String]) -> Result<(), AppError> {
+    let kind = crate::institutions::service::institution(conn, row.institution_id).await?.kind;
+    let eligible = crate::catalog::service::eligible_codes(conn, row.certificate_id, row.year, row.level).await?;
+    let (found, unknown) = crate::catalog::service::majors_by_code(conn, majors).await?;
     let mut errors: Vec<FieldError> = unknown
         .iter()
         .map(|code| {

@@ -31,20 +31,20 @@ pub async fn list(
 /// and for the coordinator the school's active leads.
 pub async fn choices(conn: &mut Conn, caller: &Caller, year: i64) -> Result<Choices, AppError> {
     let school_id = caller.school_id()?;
-    let colleges = crate::institutions::repo::list_colleges(conn, school_id)
+    let colleges = crate::institutions::service::colleges_of(conn, school_id)
         .await?
         .into_iter()
         .filter(|c| caller.role == Role::Coordinator || caller.college_ids.contains(&c.id))
         .map(|c| (c.id, c.name))
         .collect();
-    let mut offerings: Vec<(i64, String, Level)> = crate::catalog::repo::open_offerings(conn, year)
+    let mut offerings: Vec<(i64, String, Level)> = crate::catalog::service::open_offerings(conn, year)
         .await?
         .into_iter()
         .filter(|(id, ..)| caller.certificate_ids.is_empty() || caller.certificate_ids.contains(id))
         .collect();
     offerings.sort_by_key(|(_, name, level)| (name.clone(), Level::ALL.iter().position(|l| l == level)));
     let leads = if caller.role == Role::Coordinator {
-        crate::accounts::repo::active_leads(conn, school_id).await?
+        crate::accounts::service::active_leads(conn, school_id).await?
     } else {
         Vec::new()
     };

@@ -6,12 +6,14 @@ mod access;
 mod actions;
 mod create;
 mod list;
+mod records;
 mod save;
 
 pub use access::{can_read, readable, view};
 pub use actions::{act, act_each, act_many, confirm_number, record_leader_approval};
 pub use create::{create, create_with, Prefill};
 pub use list::{choices, list};
+pub use records::{move_status, record, records, records_in, thresholds};
 pub use save::save;
 
 use crate::db::Conn;

@@ -31,8 +31,8 @@ pub async fn save(
             return Ok(done);
         }
     }
-    if !row.status().is_editable() {
-        return Err(locked(row.status()));
+    if !row.status.is_editable() {
+        return Err(locked(row.status));
     }
     let content = input.parse().map_err(AppError::Validation)?;
     check_majors(conn, &row, &content.majors).await?;
@@ -52,10 +52,13 @@ pub async fn save(
         Some(new_version) => Ok(new_version),
         None => {
             let now = repo::find(conn, id).await?;
-            if !now.status().is_editable() {
-                return Err(locked(now.status()));
+            if !now.status.is_editable() {
+                return Err(locked(now.status));
             }
-            Err(AppError::Stale { server_version: now.version, server_content: now.content })
+            Err(AppError::Stale {
+                server_version: now.version,
+                server_content: serde_json::to_string(&now.content).map_err(AppError::internal)?,
+            })
         }
     }
 }

@@ -11,7 +11,7 @@ use crate::notifications::repo::push;
 use crate::notifications::service::notify;
 use crate::ui::time::{format_shanghai, shanghai_year};
 use crate::windows::model::ApplicationWindow;
-use crate::windows::repo::find_window;
+use crate::windows::service::window_of;
 
 const DAY: i64 = 24 * 3600;
 
@@ -92,7 +92,7 @@ pub async fn run_due(pool: &crate::db::Pool, now: i64) -> Result<usize, AppError
 /// Sends the reminders due at `now` to whoever has not had them; returns how many people were reminded.
 pub async fn run_once(conn: &mut Conn, now: i64) -> Result<usize, AppError> {
     let year = shanghai_year(now);
-    let Some(window) = find_window(conn, year).await? else { return Ok(0) };
+    let Some(window) = window_of(conn, year).await? else { return Ok(0) };
     let Some(stage) = due_stage(&window, now) else { return Ok(0) };
     let (title, body) = message(stage, &window);
     let mut reminded = 0;

@@ -1,129 +1,21 @@
-//! Account rules (server only): login, passwords, who may manage whom.
+//! Who may manage whom: the secretariat creates provincial accounts and manages all but itself; a
+//! coordinator creates and scopes its own school's leads.
 
-use super::model::{
-    validate_new_password, validate_username, AccountStatus, CurrentUser, IssuedPassword, LeadInput, Role,
-};
-use super::repo::{self, NewAccount};
+use crate::accounts::model::{validate_username, Account, AccountStatus, IssuedPassword, LeadInput, NewAccount, Role};
+use crate::accounts::repo;
 use crate::auth::guard::Caller;
-use crate::auth::password::{hash_password_blocking, verify_password_blocking};
+use crate::auth::password::hash_password_blocking;
 use crate::auth::session;
 use crate::auth::token::generated_password;
-use crate::db::{now, Conn};
+use crate::db::Conn;
 use crate::error::AppError;
-use crate::state::AppState;
-
-fn bad_login() -> AppError {
-    // The same words whether the account exists or not.
-    AppError::conflict(
-        "用户名或密码不正确。忘记密码请联系学校统筹（证书负责人）或秘书处（校级总账号）重置。",
-        "Wrong username or password. If you forgot it, ask your coordinator (leads) or the secretariat (coordinators).",
-    )
-}
-
-/// Checks the password (rate-limited, timing-safe) and opens a new session; returns its token.
-pub async fn login(
-    conn: &mut Conn,
-    state: &AppState,
-    username: &str,
-    password: &str,
-    address: &str,
-) -> Result<(String, Role), AppError> {
-    let username = username.trim();
-    if state.login_limiter.is_blocked(username, address, now()) {
-        return Err(AppError::TooManyAttempts);
-    }
-    let account = repo::find_account_by_username(conn, username).await?;
-    let ok = verify_password_blocking(password.to_string(), account.as_ref().map(|a| a.password_hash.clone())).await;
-    let account = match account {
-        Some(a) if ok => a,
-        _ => {
-            state.login_limiter.record_failure(username, address, now());
-            return Err(bad_login());
-        }
-    };
-    match AccountStatus::from_code(&account.status) {
-        AccountStatus::Active => {}
-        AccountStatus::Pending => {
-            return Err(AppError::conflict(
-                "账号正在等待秘书处激活，激活后即可登录。如较久未激活，请联系秘书处 0771-6709558。",
-                "The account waits for activation by the secretariat (tel. 0771-6709558).",
-            ))
-        }
-        AccountStatus::Disabled => {
-            return Err(AppError::conflict(
-                "账号已停用，请联系学校统筹或秘书处。",
-                "The account is disabled; ask your coordinator or the secretariat.",
-            ))
-        }
-    }
-    state.login_limiter.record_success(username);
-    let role = Role::from_code(&account.role).ok_or_else(|| AppError::internal("unknown role"))?;
-    Ok((session::create_session(conn, account.id).await?, role))
-}
-
-pub async fn current_user(conn: &mut Conn, caller: &Caller) -> Result<CurrentUser, AppError> {
-    let account = repo::find_account(conn, caller.id).await?.ok_or(AppError::Unauthorized)?;
-    let institution_name = match account.institution_id {
-        Some(id) => repo::institution_name(conn, id).await?,
-        None => None,
-    };
-    Ok(CurrentUser {
-        id: account.id,
-        username: account.username,
-        display_name: account.display_name,
-        role: caller.role,
-        institution_id: account.institution_id,
-        institution_name,
-        must_change_password: account.must_change_password != 0,
-    })
-}
-
-/// A lead's scope: the colleges of its school that the coordinator assigned.
-pub async fn lead_scope(conn: &mut Conn, caller: &Caller) -> Result<Vec<super::model::ScopeCollege>, AppError> {
-    let colleges = crate::institutions::repo::list_colleges(conn, caller.school_id()?).await?;
-    Ok(colleges
-        .into_iter()
-        .filter(|c| caller.college_ids.contains(&c.id))
-        .map(|c| super::model::ScopeCollege { id: c.id, name: c.name })
-        .collect())
-}
-
-pub async fn change_password(
-    conn: &mut Conn,
-    caller: &Caller,
-    current: &str,
-    new: &str,
-    confirm: &str,
-    keep_token: Option<&str>,
-) -> Result<(), AppError> {
-    let account = repo::find_account(conn, caller.id).await?.ok_or(AppError::Unauthorized)?;
-    if !verify_password_blocking(current.to_string(), Some(account.password_hash)).await {
-        return Err(AppError::field("current_password", "当前密码不正确。", "The current password is wrong."));
-    }
-    validate_new_password(new, confirm).map_err(|e| AppError::Validation(vec![e]))?;
-    if new == current {
-        return Err(AppError::field(
-            "new_password",
-            "新密码不能与当前密码相同。",
-            "The new password must differ from the current one.",
-        ));
-    }
-    let hash = hash_password_blocking(new.to_string()).await?;
-    repo::update_password(conn, caller.id, &hash, false).await?;
-    // Other devices logged in with the old password are logged out.
-    session::delete_sessions_of(conn, caller.id, keep_token).await
-}
 
 /// The accounts a caller may manage: the secretariat all but itself; a coordinator its own school's leads.
-pub async fn ensure_can_manage(
-    conn: &mut Conn,
-    caller: &Caller,
-    account_id: i64,
-) -> Result<repo::AccountRow, AppError> {
+pub async fn ensure_can_manage(conn: &mut Conn, caller: &Caller, account_id: i64) -> Result<Account, AppError> {
     let target = repo::find_account(conn, account_id).await?.ok_or(AppError::NotFound)?;
     let allowed = match caller.role {
         Role::Secretariat => target.id != caller.id,
-        Role::Coordinator => target.role == Role::Lead.code() && target.institution_id == caller.institution_id,
+        Role::Coordinator => target.role == Role::Lead && target.institution_id == caller.institution_id,
         _ => false,
     };
     if allowed {
@@ -144,7 +36,7 @@ pub async fn reset_password(conn: &mut Conn, caller: &Caller, account_id: i64) -
 
 pub async fn set_active(conn: &mut Conn, caller: &Caller, account_id: i64, active: bool) -> Result<(), AppError> {
     let target = ensure_can_manage(conn, caller, account_id).await?;
-    if target.status == AccountStatus::Pending.code() {
+    if target.status == AccountStatus::Pending {
         return Err(AppError::conflict(
             "待激活的注册请在“待处理”中激活。",
             "Activate pending registrations from the pending list.",
@@ -226,17 +118,14 @@ pub async fn create_staff(
 }
 
 fn username_taken(err: AppError) -> AppError {
-    match err {
-        AppError::Conflict(_) => {
-            AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another.")
-        }
-        other => other,
-    }
+    err.on_duplicate(&[super::USERNAME_TAKEN], || {
+        AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another.")
+    })
 }
 
 /// Checks that every college belongs to the caller's school.
 async fn ensure_own_colleges(conn: &mut Conn, school_id: i64, college_ids: &[i64]) -> Result<(), AppError> {
-    let own = crate::institutions::repo::list_colleges(conn, school_id).await?;
+    let own = crate::institutions::service::colleges_of(conn, school_id).await?;
     if college_ids.iter().all(|id| own.iter().any(|c| c.id == *id)) {
         Ok(())
     } else {
@@ -287,7 +176,7 @@ pub async fn set_lead_scope(
     }
     ensure_own_colleges(conn, school_id, &college_ids).await?;
     for id in &certificate_ids {
-        crate::catalog::repo::certificate_organization(conn, *id).await.map_err(|_| {
+        crate::catalog::service::certificate_organization(conn, *id).await.map_err(|_| {
             AppError::field(
                 "certificate_ids",
                 "所选证书不存在，请刷新页面后重试。",

@@ -1,4 +1,4 @@
-//! The `sessions` table: a session's digest (never its token), its account and when it ends.
+//! The `sessions` table (auth owns it): a session's digest (never its token), its account and when it ends.
 
 use crate::db::Conn;
 use crate::error::AppError;

@@ -1,61 +1,12 @@
-//! Declaration types shared by the browser and the server, and the validation of the form (the same code
-//! checks it while it is typed and again on the server).
+//! The form as typed and its validation: the same code checks it while it is typed and again on the server.
 
 use serde::{Deserialize, Serialize};
 
-use super::state::{Action, Status};
+use super::DeclarationContent;
 use crate::catalog::equipment::{AssessmentInput, AssessmentLine};
 use crate::catalog::model::{parse_major_codes, Level};
 use crate::i18n::Text;
 use crate::validate::FieldError;
-
-/// What the lead fills in: every section of the 申报书.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DeclarationContent {
-    /// Major codes (from the offering's eligible majors).
-    pub majors: Vec<String>,
-    /// 累计人数: the cumulative number planned to be trained.
-    pub planned_count: i64,
-    pub venues: String,
-    /// Equipment against the offering's list (prefilled from the school's self-assessment).
-    pub equipment: Vec<AssessmentLine>,
-    pub teacher_training: String,
-    pub students: String,
-    pub pilot_years: i64,
-    pub pilot_trained: i64,
-    pub pilot_certified: i64,
-}
-
-/// The outbox id a phone gives a save, and how the server can tell the phone's own earlier saves whose
-/// answers it never got: their `chain` (one id for every save of one pending edit), or, from phones that
-/// predate chains, the list of their ids.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ClientOp {
-    pub op_id: String,
-    pub after: Vec<String>,
-    pub chain: Option<String>,
-}
-
-impl ClientOp {
-    /// From the form's `op_id`, comma-separated `after_ops` and `op_chain`; none when no id was sent (a plain
-    /// form).
-    pub fn parse(
-        op_id: Option<&str>,
-        after: Option<&str>,
-        chain: Option<&str>,
-    ) -> Result<Option<ClientOp>, FieldError> {
-        let valid =
-            |id: &str| (8..=64).contains(&id.len()) && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        let Some(op_id) = op_id.map(str::trim).filter(|id| !id.is_empty()) else { return Ok(None) };
-        let after: Vec<String> =
-            after.unwrap_or_default().split(',').map(str::trim).filter(|a| !a.is_empty()).map(String::from).collect();
-        let chain = chain.map(str::trim).filter(|c| !c.is_empty());
-        if !valid(op_id) || after.len() > 50 || !after.iter().all(|a| valid(a)) || !chain.is_none_or(valid) {
-            return Err(FieldError::new("op_id", "同步编号无效。", "The sync id is not valid."));
-        }
-        Ok(Some(ClientOp { op_id: op_id.to_string(), after, chain: chain.map(String::from) }))
-    }
-}
 
 /// The form as posted: one text per field, so nothing typed is lost when a number is wrong.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,29 +124,10 @@ impl DeclarationInput {
     pub fn parse(&self) -> Result<DeclarationContent, Vec<FieldError>> {
         let mut errors = Vec::new();
         let mut keep = |r: Result<i64, FieldError>| r.map_err(|e| errors.push(e)).unwrap_or_default();
-        let planned_count = keep(whole_number(
-            "planned_count",
-            Text::new("计划培训人数", "The planned number"),
-            &self.planned_count,
-            0,
-            100_000,
-        ));
-        let pilot_years =
-            keep(whole_number("pilot_years", Text::new("试点年数", "Pilot years"), &self.pilot_years, 0, 50));
-        let pilot_trained = keep(whole_number(
-            "pilot_trained",
-            Text::new("已培训人数", "Number trained"),
-            &self.pilot_trained,
-            0,
-            1_000_000,
-        ));
-        let pilot_certified = keep(whole_number(
-            "pilot_certified",
-            Text::new("已取证人数", "Number certified"),
-            &self.pilot_certified,
-            0,
-            1_000_000,
-        ));
+        let planned_count = keep(planned(&self.planned_count));
+        let pilot_years = keep(pilot_years(&self.pilot_years));
+        let pilot_trained = keep(pilot_count("pilot_trained", &self.pilot_trained));
+        let pilot_certified = keep(pilot_count("pilot_certified", &self.pilot_certified));
         if pilot_certified > pilot_trained {
             errors.push(FieldError::new(
                 "pilot_certified",
@@ -280,126 +212,9 @@ pub fn check_complete(c: &DeclarationContent) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// The school leader's recorded approval of a flagged declaration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LeaderApproval {
-    pub name: String,
-    pub title: String,
-    /// "YYYY-MM-DD".
-    pub date: String,
-    pub note: String,
-}
-
-/// One step of the timeline: who did what, when, with the comment.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Event {
-    pub at: i64,
-    pub by: String,
-    pub from: Option<Status>,
-    pub to: Status,
-    pub comment: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Declaration {
-    pub id: i64,
-    pub institution_id: i64,
-    pub institution: String,
-    pub college_id: i64,
-    pub college: String,
-    pub year: i64,
-    pub certificate_id: i64,
-    pub certificate: String,
-    pub level: Level,
-    pub lead: String,
-    pub status: Status,
-    pub version: i64,
-    pub content: DeclarationContent,
-    /// Why the planned number is flagged, if it is.
-    pub flag: Option<Text>,
-    /// The secretariat's thresholds, so the page can flag a number as it is typed.
-    pub thresholds: super::flags::Thresholds,
-    pub lead_confirmed: bool,
-    pub leader_approval: Option<LeaderApproval>,
-    pub events: Vec<Event>,
-    pub photos: Vec<crate::evidence::model::Photo>,
-    /// What the caller may do now (the server decides; the page shows these buttons).
-    pub actions: Vec<Action>,
-    /// Whether the caller may edit the content now.
-    pub can_edit: bool,
-    pub updated_at: i64,
-}
-
-/// A row of a declaration list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DeclarationSummary {
-    pub id: i64,
-    pub institution: String,
-    pub city: String,
-    pub college: String,
-    pub year: i64,
-    pub certificate_id: i64,
-    pub certificate: String,
-    pub level: Level,
-    pub lead: String,
-    pub status: Status,
-    pub planned_count: i64,
-    pub majors: Vec<String>,
-    pub flagged: bool,
-    /// Flagged and not yet confirmed by the lead and approved by the school leader.
-    pub needs_approval: bool,
-    pub updated_at: i64,
-}
-
-/// The coordinator's totals before final submission, per school and per college.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Totals {
-    pub planned: i64,
-    /// Distinct certificates, whatever the level.
-    pub certificates: usize,
-    pub certificate_levels: usize,
-    pub majors: usize,
-    pub declarations: usize,
-}
-
-/// Totals of a list of declarations.
-pub fn totals(rows: &[&DeclarationSummary]) -> Totals {
-    let mut certificates: Vec<i64> = rows.iter().map(|r| r.certificate_id).collect();
-    certificates.sort_unstable();
-    certificates.dedup();
-    let mut levels: Vec<(i64, Level)> = rows.iter().map(|r| (r.certificate_id, r.level)).collect();
-    levels.sort_by_key(|(c, l)| (*c, l.code()));
-    levels.dedup();
-    let mut majors: Vec<&String> = rows.iter().flat_map(|r| r.majors.iter()).collect();
-    majors.sort();
-    majors.dedup();
-    Totals {
-        planned: rows.iter().map(|r| r.planned_count).sum(),
-        certificates: certificates.len(),
-        certificate_levels: levels.len(),
-        majors: majors.len(),
-        declarations: rows.len(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn outbox_save_ids_are_checked() {
-        assert_eq!(ClientOp::parse(None, Some("a"), None).unwrap(), None, "a plain form post has none");
-        assert_eq!(ClientOp::parse(Some(" "), None, None).unwrap(), None);
-        let op = ClientOp::parse(Some("3f2b8c1e-0a4d"), Some("op-aaaaaaaa, op-bbbbbbbb,"), None).unwrap().unwrap();
-        assert_eq!(op.after, ["op-aaaaaaaa", "op-bbbbbbbb"]);
-        assert!(ClientOp::parse(Some("short"), None, None).is_err());
-        assert!(ClientOp::parse(Some("op-aaaaaaaa"), Some("op-bbbbbbbb,bad id!"), None).is_err());
-        let many = vec!["op-aaaaaaaa"; 51].join(",");
-        assert!(ClientOp::parse(Some("op-cccccccc"), Some(&many), None).is_err());
-        let chained = ClientOp::parse(Some("op-cccccccc"), Some(""), Some("chain-0001")).unwrap().unwrap();
-        assert_eq!(chained.chain.as_deref(), Some("chain-0001"));
-        assert!(ClientOp::parse(Some("op-cccccccc"), None, Some("bad chain!")).is_err());
-    }
 
     fn input() -> DeclarationInput {
         DeclarationInput {
@@ -451,33 +266,5 @@ mod tests {
         for bad in ["", "7", "x:junior", "7:特级"] {
             assert!(parse_offering_key(bad).is_err(), "{bad}");
         }
-    }
-
-    #[test]
-    fn totals_count_certificates_levels_and_majors_once() {
-        let row = |certificate_id, level, majors: &[&str], planned| DeclarationSummary {
-            id: 0,
-            institution: String::new(),
-            city: String::new(),
-            college: String::new(),
-            year: 2026,
-            certificate_id,
-            certificate: String::new(),
-            level,
-            lead: String::new(),
-            status: Status::Draft,
-            planned_count: planned,
-            majors: majors.iter().map(|m| m.to_string()).collect(),
-            flagged: false,
-            needs_approval: false,
-            updated_at: 0,
-        };
-        let rows = [
-            row(1, Level::Junior, &["530802"], 100),
-            row(1, Level::Intermediate, &["530802", "730701"], 50),
-            row(2, Level::Junior, &["440301"], 30),
-        ];
-        let t = totals(&rows.iter().collect::<Vec<_>>());
-        assert_eq!(t, Totals { planned: 180, certificates: 2, certificate_levels: 3, majors: 3, declarations: 3 });
     }
 }

@@ -10,6 +10,7 @@ pub mod evidence;
 pub mod followup;
 pub mod forms;
 pub mod i18n;
+pub mod import;
 pub mod institutions;
 pub mod library;
 pub mod notifications;

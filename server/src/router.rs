@@ -2,7 +2,7 @@
 
 use app::declarations::export;
 use app::evidence::{model as photos, route as photos_route};
-use app::institutions::import_route;
+use app::import::route as import_route;
 use app::results::export as results_export;
 use app::state::AppState;
 use app::{prefs, shell, App};

@@ -12,7 +12,7 @@ use {
     super::model::Major,
     crate::db::Conn,
     crate::forms::run,
-    crate::institutions::model::{ImportReport, RowError},
+    crate::import::model::{ImportReport, RowError},
 };
 
 /// Validates one major as typed in a spreadsheet row; all field errors at once.
@@ -55,7 +55,7 @@ const COLUMNS: [(&[&str], bool); 4] = [
 #[cfg(feature = "ssr")]
 pub fn parse_major_rows(table: &[Vec<String>]) -> Result<(Vec<Major>, Vec<RowError>), AppError> {
     let header = table.first().ok_or_else(|| AppError::field("file", "文件是空的。", "The file is empty."))?;
-    let positions = crate::spreadsheet::find_columns(header, &COLUMNS)?;
+    let positions = crate::import::service::find_columns(header, &COLUMNS)?;
     let mut majors: Vec<(usize, Major)> = Vec::new();
     let mut errors = Vec::new();
     for (index, cells) in table.iter().enumerate().skip(1) {
@@ -87,7 +87,7 @@ pub fn parse_major_rows(table: &[Vec<String>]) -> Result<(Vec<Major>, Vec<RowErr
 /// Imports a file: every row valid and saved (existing codes updated), or nothing saved.
 #[cfg(feature = "ssr")]
 pub async fn import_file(conn: &mut Conn, file_name: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
-    let table = crate::spreadsheet::read_table(file_name, bytes)?;
+    let table = crate::import::service::read_table(file_name, bytes)?;
     let (majors, errors) = parse_major_rows(&table)?;
     let mut report = ImportReport { rows_read: majors.len() + errors.len(), inserted: 0, updated: 0, errors };
     if !report.errors.is_empty() {

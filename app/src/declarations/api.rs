@@ -17,7 +17,7 @@ use {
     super::{repo, service},
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::{is_plain_form_post, run, run_form, run_read},
+    crate::forms::{is_plain_form_post, run, run_form, run_read, Echo},
 };
 
 /// The list; the secretariat's filters come as optional flat fields (empty or missing: any).
@@ -113,18 +113,7 @@ pub async fn save_declaration(
         pilot_trained,
         pilot_certified,
     };
-    let typed = vec![
-        ("declaration", id.to_string()),
-        ("majors", input.majors.clone()),
-        ("planned_count", input.planned_count.clone()),
-        ("venues", input.venues.clone()),
-        ("teacher_training", input.teacher_training.clone()),
-        ("students", input.students.clone()),
-        ("pilot_years", input.pilot_years.clone()),
-        ("pilot_trained", input.pilot_trained.clone()),
-        ("pilot_certified", input.pilot_certified.clone()),
-    ];
-    run_form(typed, async |tx| {
+    run_form(Echo::of(&input).with("declaration", id), async |tx| {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
         let op = ClientOp::parse(op_id.as_deref(), after_ops.as_deref(), op_chain.as_deref())
             .map_err(|e| AppError::Validation(vec![e]))?;

@@ -1,13 +1,6 @@
 //! The declaration state machine of domain.md, in one place for the browser (which buttons to show) and the
-//! server (what to allow):
-//!
-//! ```text
-//! draft ──lead submits──▶ school_review ──coordinator returns──▶ draft
-//! school_review ──coordinator final-submits──▶ pending_review
-//! pending_review ──secretariat returns (window open)──▶ returned ──lead resubmits──▶ school_review
-//! pending_review ──secretariat starts review──▶ under_review ──decision──▶ approved | rejected
-//! approved ──secretariat reopens (logged reason)──▶ under_review
-//! ```
+//! server (what to allow). [`transition`] is the whole machine, one line per move; its test lists every
+//! allowed move and refuses every other pair, so no separate diagram can drift from it.
 
 use serde::{Deserialize, Serialize};
 

@@ -5,12 +5,16 @@
 //! the form's page with the flash's id, and the page shows both. Nothing typed travels in a URL, so no link
 //! can put text into a form or show a made-up error.
 
+#[cfg(feature = "ssr")]
+mod echo;
 pub mod flash;
 #[cfg(feature = "ssr")]
 mod repo;
 #[cfg(feature = "ssr")]
 mod server;
 
+#[cfg(feature = "ssr")]
+pub use echo::Echo;
 pub use flash::{echoed_values, flash_error, flash_value, provide_flash, FormFlash, FLASH_PARAM};
 #[cfg(feature = "ssr")]
 pub use server::{attach_flash, is_plain_form_post, redirect_with_flash, run, run_form, run_read};

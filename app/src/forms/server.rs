@@ -6,6 +6,7 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use leptos::prelude::use_context;
 
+use super::echo::Echo;
 use super::flash::{FormFlash, FLASH_PARAM};
 use super::repo::{self as flash_repo, StoredFlash};
 use crate::auth::session::cookie_from_headers;
@@ -63,7 +64,7 @@ async fn store(
     state: &AppState,
     headers: &HeaderMap,
     err: &AppError,
-    typed: Vec<(&'static str, String)>,
+    typed: Echo,
 ) -> Result<(String, Option<HeaderValue>), AppError> {
     let (browser, cookie) = match cookie_from_headers(headers, BROWSER_COOKIE).filter(|c| c.len() == 64) {
         Some(existing) => (existing, None),
@@ -76,7 +77,7 @@ async fn store(
             (fresh, HeaderValue::from_str(&cookie).ok())
         }
     };
-    let values: std::collections::HashMap<&str, String> = typed.into_iter().collect();
+    let values: std::collections::HashMap<String, String> = typed.0.into_iter().collect();
     let stored = StoredFlash {
         error: serde_json::to_string(err).map_err(|e| AppError::internal(e.to_string()))?,
         values: serde_json::to_string(&values).map_err(|e| AppError::internal(e.to_string()))?,
@@ -94,7 +95,7 @@ async fn way_back(
     headers: &HeaderMap,
     back: &str,
     err: &AppError,
-    typed: Vec<(&'static str, String)>,
+    typed: Echo,
 ) -> (String, Option<HeaderValue>) {
     match store(state, headers, err, typed).await {
         Ok((id, cookie)) => (with_flash(back, &id), cookie),
@@ -107,7 +108,7 @@ async fn way_back(
 
 /// Sets the HTTP status of an error and, for plain form posts, sends the browser back to the form with it
 /// and with what was typed (never passwords), so nothing entered is lost.
-async fn respond_error(err: AppError, typed: Vec<(&'static str, String)>) -> AppError {
+async fn respond_error(err: AppError, typed: Echo) -> AppError {
     let options = use_context::<leptos_axum::ResponseOptions>();
     if let (Some(opts), Ok(status)) = (&options, axum::http::StatusCode::from_u16(err.status())) {
         opts.set_status(status);
@@ -127,12 +128,12 @@ async fn respond_error(err: AppError, typed: Vec<(&'static str, String)>) -> App
 /// (committed when it succeeds, rolled back when it fails), and its error gets the right status and
 /// JavaScript-off handling.
 pub async fn run<T>(body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError>) -> Result<T, AppError> {
-    run_form(Vec::new(), body).await
+    run_form(Echo::default(), body).await
 }
 
 /// Like [`run`], for forms: with scripts off the typed values come back with the error.
 pub async fn run_form<T>(
-    typed: Vec<(&'static str, String)>,
+    typed: impl Into<Echo>,
     body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError>,
 ) -> Result<T, AppError> {
     let result = match (app_state(), crate::auth::guard::load_caller().await) {
@@ -141,7 +142,7 @@ pub async fn run_form<T>(
     };
     match result {
         Ok(value) => Ok(value),
-        Err(e) => Err(respond_error(e, typed).await),
+        Err(e) => Err(respond_error(e, typed.into()).await),
     }
 }
 
@@ -153,13 +154,13 @@ pub async fn run_read<T>(body: impl AsyncFnOnce(&mut Conn) -> Result<T, AppError
     };
     match result {
         Ok(value) => Ok(value),
-        Err(e) => Err(respond_error(e, Vec::new()).await),
+        Err(e) => Err(respond_error(e, Echo::default()).await),
     }
 }
 
 /// For plain axum routes (uploads): the redirect back to `page` showing `err`.
 pub async fn redirect_with_flash(state: &AppState, headers: &HeaderMap, page: &str, err: &AppError) -> Response {
-    let (target, cookie) = way_back(state, headers, page, err, Vec::new()).await;
+    let (target, cookie) = way_back(state, headers, page, err, Echo::default()).await;
     let mut response = Redirect::to(&target).into_response();
     if let Some(cookie) = cookie {
         response.headers_mut().append(header::SET_COOKIE, cookie);

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::{AdditionRequest, College, ImportReport, Institution, PendingRegistration, RegistryHit};
+use super::model::{AdditionRequest, College, Institution, PendingRegistration, RegistryHit};
 use crate::error::AppError;
 use crate::i18n::Text;
 #[cfg(feature = "ssr")]
@@ -15,7 +15,7 @@ use {
     super::{repo, service},
     crate::accounts::model::Role,
     crate::auth::guard,
-    crate::forms::{run, run_form, run_read},
+    crate::forms::{run, run_form, run_read, Echo},
 };
 
 /// Public: an unregistered school looks itself up by name (at least two characters).
@@ -35,20 +35,14 @@ pub async fn register_school(
     contact_mobile: String,
     contact_email: String,
 ) -> Result<(), AppError> {
-    let typed = vec![
-        ("username", username.clone()),
-        ("contact_name", contact_name.clone()),
-        ("contact_mobile", contact_mobile.clone()),
-        ("contact_email", contact_email.clone()),
-    ];
-    run_form(typed, async |tx| {
-        let input = RegistrationInput {
-            institution_id,
-            username,
-            password,
-            confirm_password,
-            contact: ContactInput { contact_name, contact_mobile, contact_email },
-        };
+    let input = RegistrationInput {
+        institution_id,
+        username,
+        password,
+        confirm_password,
+        contact: ContactInput { contact_name, contact_mobile, contact_email },
+    };
+    run_form(Echo::of(&input), async |tx| {
         service::register(tx, input).await?;
         leptos_axum::redirect("/register/done");
         Ok(())
@@ -66,19 +60,13 @@ pub async fn request_addition(
     contact_mobile: String,
     contact_email: String,
 ) -> Result<(), AppError> {
-    let typed = vec![
-        ("name", name.clone()),
-        ("contact_name", contact_name.clone()),
-        ("contact_mobile", contact_mobile.clone()),
-        ("contact_email", contact_email.clone()),
-    ];
-    run_form(typed, async |tx| {
-        let input = AdditionRequestInput {
-            name,
-            city,
-            note,
-            contact: ContactInput { contact_name, contact_mobile, contact_email },
-        };
+    let input = AdditionRequestInput {
+        name,
+        city,
+        note,
+        contact: ContactInput { contact_name, contact_mobile, contact_email },
+    };
+    run_form(Echo::of(&input), async |tx| {
         service::request_addition(tx, input).await?;
         leptos_axum::redirect("/register/done?request=1");
         Ok(())
@@ -124,16 +112,9 @@ pub async fn save_institution(
     website: String,
     address: String,
 ) -> Result<SaveOutcome, AppError> {
-    let typed = vec![
-        ("name", name.clone()),
-        ("credit_code", credit_code.clone()),
-        ("school_code", school_code.clone()),
-        ("website", website.clone()),
-        ("address", address.clone()),
-    ];
-    run_form(typed, async |tx| {
+    let input = InstitutionInput { name, kind, city, credit_code, school_code, website, address };
+    run_form(Echo::of(&input), async |tx| {
         guard::require_role(&[Role::Secretariat]).await?;
-        let input = InstitutionInput { name, kind, city, credit_code, school_code, website, address };
         let (id, warnings) = service::save_institution(tx, id, input).await?;
         Ok(SaveOutcome { id, warnings })
     })
@@ -219,16 +200,6 @@ pub async fn close_addition_request(id: i64, added: bool) -> Result<(), AppError
     run(async |tx| {
         let caller = guard::require_role(&[Role::Secretariat]).await?;
         repo::close_request(tx, id, if added { "added" } else { "declined" }, caller.id).await
-    })
-    .await
-}
-
-/// Secretariat: an import's report, by the id the upload redirected to.
-#[server(prefix = "/api", endpoint = "institutions/import-report")]
-pub async fn get_import_report(id: i64) -> Result<ImportReport, AppError> {
-    run(async |tx| {
-        let caller = guard::require_role(&[Role::Secretariat]).await?;
-        super::repo::load_report(tx, id, caller.id).await
     })
     .await
 }

@@ -2,9 +2,9 @@
 //!
 //! Columns are found by their header (Chinese or English), so column order does not matter.
 
-use super::model::{parse_city, parse_kind, InstitutionInput, RowError};
+use super::model::{parse_city, parse_kind, InstitutionInput};
 use crate::error::AppError;
-pub use crate::spreadsheet::read_table;
+use crate::import::model::RowError;
 use crate::validate::FieldError;
 
 /// Header names accepted for each field, and whether the column is required (only website is optional).
@@ -28,7 +28,7 @@ pub struct ParsedRows {
 /// Turns a table into validated inputs; rows with errors are reported, empty rows skipped.
 pub fn parse_rows(table: &[Vec<String>]) -> Result<ParsedRows, AppError> {
     let header = table.first().ok_or_else(|| AppError::field("file", "文件是空的。", "The file is empty."))?;
-    let positions = crate::spreadsheet::find_columns(header, &COLUMNS)?;
+    let positions = crate::import::service::find_columns(header, &COLUMNS)?;
     let mut rows = Vec::new();
     let mut errors = Vec::new();
     for (index, cells) in table.iter().enumerate().skip(1) {
@@ -77,6 +77,7 @@ fn flag_duplicates(rows: &[(usize, InstitutionInput)], errors: &mut Vec<RowError
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::import::service::read_table;
 
     const HEADER: &str = "院校名称,院校类型,所在城市,统一社会信用代码,学校标识码,院校网址,详细地址\n";
 

@@ -1,6 +1,6 @@
 //! Registry rules (server only): editing, importing all-or-nothing, registration and activation.
 
-use super::model::{AdditionRequestInput, ImportReport, InstitutionInput, RegistrationInput, RowError};
+use super::model::{AdditionRequestInput, InstitutionInput, RegistrationInput};
 use super::{import, repo};
 use crate::accounts::model::NewAccount;
 use crate::accounts::model::{AccountStatus, Role};
@@ -10,6 +10,7 @@ use crate::auth::password::hash_password_blocking;
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::i18n::Text;
+use crate::import::model::{ImportReport, RowError};
 use crate::validate::FieldError;
 
 /// Creates (id None) or updates an institution; returns its id and any warnings.
@@ -45,7 +46,7 @@ pub async fn save_institution(
 
 /// Imports a file: every row valid and saved, or nothing saved and every bad row reported.
 pub async fn import_file(conn: &mut Conn, file_name: &str, bytes: &[u8]) -> Result<ImportReport, AppError> {
-    let table = import::read_table(file_name, bytes)?;
+    let table = crate::import::service::read_table(file_name, bytes)?;
     let import::ParsedRows { rows, errors } = import::parse_rows(&table)?;
     let mut report = ImportReport { rows_read: rows.len() + errors.len(), inserted: 0, updated: 0, errors };
     if !report.errors.is_empty() {

@@ -10,7 +10,7 @@ use crate::catalog::api::DecideMajorRequest;
 use crate::catalog::model::MajorRequest;
 use crate::i18n::{t, tr};
 use crate::library::model::Notice;
-use crate::ui::{time::format_shanghai, Loading};
+use crate::ui::{time::format_shanghai, Loading, PlainDecision};
 use crate::windows::page::WindowCard;
 
 #[component]
@@ -136,15 +136,6 @@ fn LatestNotices(notices: Vec<Notice>) -> impl IntoView {
 /// load (docs/PERFORMANCE.md).
 #[component]
 fn MajorRequests(requests: Vec<MajorRequest>, #[prop(optional)] answerable: bool) -> impl IntoView {
-    let answer = move |id: i64, accept: bool, label: &'static str, class: &'static str| {
-        view! {
-            <form method="post" action=DecideMajorRequest::url()>
-                <input type="hidden" name="id" value=id/>
-                <input type="hidden" name="accept" value=accept.to_string()/>
-                <button type="submit" class=class>{label}</button>
-            </form>
-        }
-    };
     (!requests.is_empty()).then(|| {
         view! {
             <section class="major-requests">
@@ -156,10 +147,8 @@ fn MajorRequests(requests: Vec<MajorRequest>, #[prop(optional)] answerable: bool
                             <p>{r.major_code.clone()} " " {r.major_name.clone()} " · " {r.institution.clone()}</p>
                             <p class="muted request-status">{tr(&r.status.label())}</p>
                             {answerable.then(|| view! {
-                                <div class="row-actions">
-                                    {answer(r.id, true, t("同意增加", "Accept"), "primary")}
-                                    {answer(r.id, false, t("不同意", "Decline"), "")}
-                                </div>
+                                <PlainDecision url=DecideMajorRequest::url() id_name="id" id=r.id answer_name="accept"
+                                    yes=t("同意增加", "Accept") no=t("不同意", "Decline")/>
                             })}
                         </li>
                     }).collect_view()}

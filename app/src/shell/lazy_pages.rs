@@ -10,9 +10,8 @@ use crate::accounts::pages::{AccountPage, LoginPage, PasswordPage, StaffPage};
 use crate::catalog::pages::{CertificatePage, CertificatesPage, MajorsPage, OrganizationsPage};
 use crate::declarations::pages::{DeclarationPage, DeclarationsPage};
 use crate::followup::page::FollowUpPage;
-use crate::institutions::pages::{
-    ImportReportPage, InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage,
-};
+use crate::import::page::ImportReportPage;
+use crate::institutions::pages::{InstitutionPage, RegisterDonePage, RegisterPage, RegistryPage, SchoolPage};
 use crate::library::pages::{FaqPage, NoticesPage, PoliciesPage};
 use crate::notifications::page::InboxPage;
 use crate::results::page::{ResultsPage, RosterPage};

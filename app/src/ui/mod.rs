@@ -1,5 +1,6 @@
 //! Small UI pieces shared by every feature.
 
+mod decision;
 mod feedback;
 mod field;
 mod import_form;
@@ -9,6 +10,7 @@ mod search_form;
 mod text_area;
 pub mod time;
 
+pub use decision::{Decision, PlainDecision};
 pub use feedback::{ErrorBox, FieldMsg, Loading, Notice};
 pub use field::{Field, Validator};
 pub use import_form::ImportForm;

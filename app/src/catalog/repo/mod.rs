@@ -180,7 +180,34 @@ pub async fn save_offering(
         return Ok(());
     }
     let at = now();
-    let level = o.level.code();
+    let key = OfferingKey { certificate_id, year: o.year, level: o.level.code() };
+    upsert_offering(conn, &key, o, by, at).await?;
+    replace_equipment(conn, &key, o).await?;
+    replace_majors(conn, &key, o).await?;
+    let json = serde_json::to_string(&changes).map_err(AppError::internal)?;
+    sqlx::query(
+        "INSERT INTO offering_history (certificate_id, year, level, account_id, changed_at, changes) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(key.certificate_id)
+    .bind(key.year)
+    .bind(key.level)
+    .bind(by)
+    .bind(at)
+    .bind(json)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
+}
+
+/// Which offering a row belongs to: a certificate's level in a year.
+struct OfferingKey {
+    certificate_id: i64,
+    year: i64,
+    level: &'static str,
+}
+
+async fn upsert_offering(conn: &mut Conn, key: &OfferingKey, o: &Offering, by: i64, at: i64) -> Result<(), AppError> {
     sqlx::query(
         "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, exam_plan, \
          training_plan, updated_by, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) \
@@ -188,9 +215,9 @@ pub async fn save_offering(
          cap_fen = excluded.cap_fen, site_conditions = excluded.site_conditions, exam_plan = excluded.exam_plan, \
          training_plan = excluded.training_plan, updated_by = excluded.updated_by, updated_at = excluded.updated_at",
     )
-    .bind(certificate_id)
-    .bind(o.year)
-    .bind(level)
+    .bind(key.certificate_id)
+    .bind(key.year)
+    .bind(key.level)
     .bind(i64::from(o.is_open))
     .bind(o.fee_fen)
     .bind(o.cap_fen)
@@ -201,11 +228,16 @@ pub async fn save_offering(
     .bind(at)
     .execute(&mut *conn)
     .await?;
-    let key = "certificate_id = $1 AND year = $2 AND level = $3";
-    sqlx::query(&format!("DELETE FROM offering_equipment WHERE {key}"))
-        .bind(certificate_id)
-        .bind(o.year)
-        .bind(level)
+    Ok(())
+}
+
+const OFFERING_KEY: &str = "certificate_id = $1 AND year = $2 AND level = $3";
+
+async fn replace_equipment(conn: &mut Conn, key: &OfferingKey, o: &Offering) -> Result<(), AppError> {
+    sqlx::query(&format!("DELETE FROM offering_equipment WHERE {OFFERING_KEY}"))
+        .bind(key.certificate_id)
+        .bind(key.year)
+        .bind(key.level)
         .execute(&mut *conn)
         .await?;
     for (position, e) in o.equipment.iter().enumerate() {
@@ -213,9 +245,9 @@ pub async fn save_offering(
             "INSERT INTO offering_equipment (certificate_id, year, level, position, item, spec, quantity) \
              VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(certificate_id)
-        .bind(o.year)
-        .bind(level)
+        .bind(key.certificate_id)
+        .bind(key.year)
+        .bind(key.level)
         .bind(position as i64)
         .bind(&e.item)
         .bind(&e.spec)
@@ -223,34 +255,25 @@ pub async fn save_offering(
         .execute(&mut *conn)
         .await?;
     }
-    sqlx::query(&format!("DELETE FROM offering_majors WHERE {key}"))
-        .bind(certificate_id)
-        .bind(o.year)
-        .bind(level)
+    Ok(())
+}
+
+async fn replace_majors(conn: &mut Conn, key: &OfferingKey, o: &Offering) -> Result<(), AppError> {
+    sqlx::query(&format!("DELETE FROM offering_majors WHERE {OFFERING_KEY}"))
+        .bind(key.certificate_id)
+        .bind(key.year)
+        .bind(key.level)
         .execute(&mut *conn)
         .await?;
     for m in &o.eligible_majors {
         sqlx::query("INSERT INTO offering_majors (certificate_id, year, level, major_code) VALUES ($1, $2, $3, $4)")
-            .bind(certificate_id)
-            .bind(o.year)
-            .bind(level)
+            .bind(key.certificate_id)
+            .bind(key.year)
+            .bind(key.level)
             .bind(&m.code)
             .execute(&mut *conn)
             .await?;
     }
-    let json = serde_json::to_string(&changes).map_err(AppError::internal)?;
-    sqlx::query(
-        "INSERT INTO offering_history (certificate_id, year, level, account_id, changed_at, changes) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(certificate_id)
-    .bind(o.year)
-    .bind(level)
-    .bind(by)
-    .bind(at)
-    .bind(json)
-    .execute(&mut *conn)
-    .await?;
     Ok(())
 }
 

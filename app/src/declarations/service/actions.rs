@@ -59,7 +59,7 @@ pub async fn act_many(
 }
 
 /// Applies an action to several declarations at once, each with its own comment, all or nothing (the
-/// secretariat's 统一审批).
+/// secretariat's 统一审批): every move is checked before any is made.
 pub async fn act_each(
     conn: &mut Conn,
     caller: &Caller,
@@ -71,79 +71,106 @@ pub async fn act_each(
     }
     let window_open = current_status(conn).await?.state.is_open();
     let thresholds = repo::thresholds(conn).await?;
-    let mut rows = Vec::new();
+    let mut moves = Vec::new();
     for (id, comment) in each {
-        let comment = comment.as_str();
         let row = readable(conn, caller, *id).await?;
-        let from = row.status;
-        let to = transition(from, action, caller.role, window_open, comment).map_err(|refusal| match refusal {
-            Refusal::WrongRole => AppError::Forbidden,
-            Refusal::CommentRequired => {
-                let m = refusal.message();
-                AppError::Validation(vec![FieldError::new("comment", &m.zh, &m.en)])
-            }
-            other => AppError::Conflict(other.message()),
-        })?;
-        if matches!(action, Action::Submit | Action::FinalSubmit) && !window_open {
-            return Err(window_closed());
-        }
-        if action == Action::Submit {
-            check_complete(&row.content).map_err(AppError::Validation)?;
-        }
-        if action == Action::FinalSubmit {
-            ensure_final_ready(&row, thresholds)?;
-        }
-        rows.push((row, from, to, comment));
+        moves.push(checked_move(row, caller, action, comment, window_open, thresholds)?);
     }
-    for (row, from, to, comment) in &rows {
-        repo::set_status(conn, row.id, *from, *to, caller.id, comment).await?;
-        let mut to_tell = vec![row.lead_id];
-        if matches!(
-            action,
-            Action::Submit | Action::ReturnForRevision | Action::Approve | Action::Reject | Action::Reopen
-        ) {
-            to_tell.extend(crate::accounts::service::coordinators(conn, row.institution_id).await?);
-        }
-        to_tell.retain(|a| *a != caller.id);
-        let title = Text::new(
-            &format!("{} {}：{}", row.certificate, row.level.label().zh, to.label().zh),
-            &format!("{} {}: {}", row.certificate, row.level.label().en, to.label().en),
-        );
-        let body = Text::new(comment.trim(), comment.trim());
-        let kind = match action {
-            Action::ReturnToLead | Action::ReturnForRevision => Kind::Returns,
-            Action::Approve | Action::Reject => Kind::Results,
-            _ => Kind::StatusChanges,
-        };
-        crate::notifications::service::notify(
-            conn,
-            crate::notifications::model::Audience::Accounts(&to_tell),
-            kind,
-            &title,
-            &body,
-            &format!("/declarations/{}", row.id),
-        )
-        .await?;
+    for m in &moves {
+        repo::set_status(conn, m.row.id, m.from, m.to, caller.id, m.comment).await?;
+        tell_about(conn, caller, action, m).await?;
     }
-    // The secretariat hears once per batch that a school's declarations await review.
-    if let (Action::FinalSubmit, Some((row, ..))) = (action, rows.first()) {
-        let n = rows.len();
-        let title = Text::new(
-            &format!("{}最终提交了{n}份申报书，待审核", row.institution),
-            &format!("{} final-submitted {n} declaration(s) for review", row.institution),
-        );
-        let secretariat = crate::accounts::service::secretariat(conn).await?;
-        crate::notifications::service::notify(
-            conn,
-            crate::notifications::model::Audience::Accounts(&secretariat),
-            Kind::StatusChanges,
-            &title,
-            &Text::new("", ""),
-            "/declarations?status=pending_review",
-        )
-        .await?;
+    if let (Action::FinalSubmit, Some(first)) = (action, moves.first()) {
+        tell_secretariat_of_batch(conn, &first.row.institution, moves.len()).await?;
     }
     Ok(())
+}
+
+/// A declaration's move from one status to another, checked and about to be made.
+struct Move<'a> {
+    row: DeclarationRecord,
+    from: Status,
+    to: Status,
+    comment: &'a str,
+}
+
+/// The move `action` makes of `row`, or why the caller may not make it now.
+fn checked_move<'a>(
+    row: DeclarationRecord,
+    caller: &Caller,
+    action: Action,
+    comment: &'a str,
+    window_open: bool,
+    thresholds: crate::declarations::flags::Thresholds,
+) -> Result<Move<'a>, AppError> {
+    let from = row.status;
+    let to = transition(from, action, caller.role, window_open, comment).map_err(|refusal| match refusal {
+        Refusal::WrongRole => AppError::Forbidden,
+        Refusal::CommentRequired => {
+            let m = refusal.message();
+            AppError::Validation(vec![FieldError::new("comment", &m.zh, &m.en)])
+        }
+        other => AppError::Conflict(other.message()),
+    })?;
+    if matches!(action, Action::Submit | Action::FinalSubmit) && !window_open {
+        return Err(window_closed());
+    }
+    if action == Action::Submit {
+        check_complete(&row.content).map_err(AppError::Validation)?;
+    }
+    if action == Action::FinalSubmit {
+        ensure_final_ready(&row, thresholds)?;
+    }
+    Ok(Move { row, from, to, comment })
+}
+
+/// The lead hears of every move (and the school's coordinators of those that concern the school), never
+/// the person who made it.
+async fn tell_about(conn: &mut Conn, caller: &Caller, action: Action, m: &Move<'_>) -> Result<(), AppError> {
+    let row = &m.row;
+    let mut to_tell = vec![row.lead_id];
+    if matches!(action, Action::Submit | Action::ReturnForRevision | Action::Approve | Action::Reject | Action::Reopen)
+    {
+        to_tell.extend(crate::accounts::service::coordinators(conn, row.institution_id).await?);
+    }
+    to_tell.retain(|a| *a != caller.id);
+    let title = Text::new(
+        &format!("{} {}：{}", row.certificate, row.level.label().zh, m.to.label().zh),
+        &format!("{} {}: {}", row.certificate, row.level.label().en, m.to.label().en),
+    );
+    let body = Text::new(m.comment.trim(), m.comment.trim());
+    let kind = match action {
+        Action::ReturnToLead | Action::ReturnForRevision => Kind::Returns,
+        Action::Approve | Action::Reject => Kind::Results,
+        _ => Kind::StatusChanges,
+    };
+    crate::notifications::service::notify(
+        conn,
+        crate::notifications::model::Audience::Accounts(&to_tell),
+        kind,
+        &title,
+        &body,
+        &format!("/declarations/{}", row.id),
+    )
+    .await
+}
+
+/// The secretariat hears once per batch that a school's declarations await review.
+async fn tell_secretariat_of_batch(conn: &mut Conn, institution: &str, n: usize) -> Result<(), AppError> {
+    let title = Text::new(
+        &format!("{institution}最终提交了{n}份申报书，待审核"),
+        &format!("{institution} final-submitted {n} declaration(s) for review"),
+    );
+    let secretariat = crate::accounts::service::secretariat(conn).await?;
+    crate::notifications::service::notify(
+        conn,
+        crate::notifications::model::Audience::Accounts(&secretariat),
+        Kind::StatusChanges,
+        &title,
+        &Text::new("", ""),
+        "/declarations?status=pending_review",
+    )
+    .await
 }
 
 /// The lead confirms an unusually large or small planned number.

@@ -60,40 +60,70 @@ pub async fn create_with(
             "Choose one of your school's colleges.",
         ));
     }
-    let lead_id = match caller.role {
-        Role::Lead => {
-            if !caller.covers(college_id, certificate_id) {
-                return Err(AppError::Forbidden);
-            }
-            caller.id
-        }
-        _ => {
-            let lead_id = lead_id
-                .ok_or_else(|| AppError::field("lead_id", "请选择证书负责人。", "Choose the certificate lead."))?;
-            if !crate::accounts::service::is_lead_of(conn, lead_id, school_id).await? {
-                return Err(AppError::field(
-                    "lead_id",
-                    "请选择本校的证书负责人。",
-                    "Choose one of your school's leads.",
-                ));
-            }
-            lead_id
-        }
+    let lead_id = lead_for(conn, caller, school_id, college_id, certificate_id, lead_id).await?;
+    let equipment = prefilled_equipment(conn, school_id, certificate_id, status.year, level).await?;
+    let content = DeclarationContent {
+        equipment,
+        majors: prefill.majors,
+        planned_count: prefill.planned_count,
+        ..Default::default()
     };
+    let new = NewDeclaration {
+        institution_id: school_id,
+        college_id,
+        year: status.year,
+        certificate_id,
+        level,
+        lead_id,
+        content: &content,
+    };
+    let id = repo::insert(conn, new).await?;
+    repo::add_event(conn, id, caller.id, None, Status::Draft, "").await?;
+    Ok(id)
+}
+
+/// Who leads the new declaration: a lead themself (within their colleges and certificates), or the
+/// school's lead the coordinator chose.
+async fn lead_for(
+    conn: &mut Conn,
+    caller: &Caller,
+    school_id: i64,
+    college_id: i64,
+    certificate_id: i64,
+    chosen: Option<i64>,
+) -> Result<i64, AppError> {
+    if caller.role == Role::Lead {
+        return if caller.covers(college_id, certificate_id) { Ok(caller.id) } else { Err(AppError::Forbidden) };
+    }
+    let lead_id =
+        chosen.ok_or_else(|| AppError::field("lead_id", "请选择证书负责人。", "Choose the certificate lead."))?;
+    if !crate::accounts::service::is_lead_of(conn, lead_id, school_id).await? {
+        return Err(AppError::field("lead_id", "请选择本校的证书负责人。", "Choose one of your school's leads."));
+    }
+    Ok(lead_id)
+}
+
+/// The offering's equipment list, each line as the school's self-assessment has it (or not yet assessed);
+/// refused when the level is not open this year.
+async fn prefilled_equipment(
+    conn: &mut Conn,
+    school_id: i64,
+    certificate_id: i64,
+    year: i64,
+    level: Level,
+) -> Result<Vec<AssessmentLine>, AppError> {
     let certificate = crate::catalog::service::certificate(conn, certificate_id).await?;
     let offering =
-        certificate.offerings.iter().find(|o| o.year == status.year && o.level == level && o.is_open).ok_or_else(
-            || {
-                AppError::field(
-                    "level",
-                    "该证书的这个等级本年度未开放申报。",
-                    "This certificate level is not open this year.",
-                )
-            },
-        )?;
+        certificate.offerings.iter().find(|o| o.year == year && o.level == level && o.is_open).ok_or_else(|| {
+            AppError::field(
+                "level",
+                "该证书的这个等级本年度未开放申报。",
+                "This certificate level is not open this year.",
+            )
+        })?;
     let assessed = crate::catalog::service::assessments(conn, school_id, certificate_id).await?;
-    let assessed = assessed.iter().find(|a| a.year == status.year && a.level == level);
-    let equipment = offering
+    let assessed = assessed.iter().find(|a| a.year == year && a.level == level);
+    Ok(offering
         .equipment
         .iter()
         .map(|e| {
@@ -105,28 +135,7 @@ pub async fn create_with(
                 note: String::new(),
             })
         })
-        .collect();
-    let content = DeclarationContent {
-        equipment,
-        majors: prefill.majors,
-        planned_count: prefill.planned_count,
-        ..Default::default()
-    };
-    let id = repo::insert(
-        conn,
-        NewDeclaration {
-            institution_id: school_id,
-            college_id,
-            year: status.year,
-            certificate_id,
-            level,
-            lead_id,
-            content: &content,
-        },
-    )
-    .await?;
-    repo::add_event(conn, id, caller.id, None, Status::Draft, "").await?;
-    Ok(id)
+        .collect())
 }
 
 /// The majors must be eligible for the offering (seed FAQ 3): out of range or a 本科 school picking a

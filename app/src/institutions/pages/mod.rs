@@ -2,14 +2,12 @@
 
 mod checks;
 mod contact_fields;
-mod import_report;
 mod institution;
 mod institution_form;
 mod register;
 mod registry;
 mod school;
 
-pub use import_report::ImportReportPage;
 pub use institution::InstitutionPage;
 pub use register::{RegisterDonePage, RegisterPage};
 pub use registry::RegistryPage;

@@ -1,6 +1,5 @@
 //! `/registry`: the secretariat's registry (院校总库): pending work, search, add, import.
 
-use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -10,7 +9,7 @@ use crate::institutions::api::{
     get_pending_work, list_institutions, CloseAdditionRequest, DecideRegistration, PendingWork,
 };
 use crate::institutions::model::{city_label, kind_label};
-use crate::ui::{time::format_shanghai, ErrorBox, ImportForm, Loading, SearchForm};
+use crate::ui::{time::format_shanghai, Decision, ErrorBox, ImportForm, Loading, SearchForm};
 
 #[component]
 pub fn RegistryPage() -> impl IntoView {
@@ -87,18 +86,8 @@ fn Pending(
                         <p class="title">{r.institution_name.clone()}</p>
                         <p>{r.contact_name.clone()} " · " <a href=format!("tel:{}", r.contact_mobile)>{r.contact_mobile.clone()}</a> " · " {r.contact_email.clone()}</p>
                         <p class="muted">{t("用户名：", "Username: ")}{r.username.clone()} " · " {format_shanghai(r.created_at)}</p>
-                        <div class="row-actions">
-                            <ActionForm action=decide>
-                                <input type="hidden" name="account_id" value=r.account_id/>
-                                <input type="hidden" name="activate" value="true"/>
-                                <button type="submit" class="primary">{t("激活", "Activate")}</button>
-                            </ActionForm>
-                            <ActionForm action=decide>
-                                <input type="hidden" name="account_id" value=r.account_id/>
-                                <input type="hidden" name="activate" value="false"/>
-                                <button type="submit">{t("拒绝", "Decline")}</button>
-                            </ActionForm>
-                        </div>
+                        <Decision action=decide id_name="account_id" id=r.account_id answer_name="activate"
+                            yes=t("激活", "Activate") no=t("拒绝", "Decline")/>
                     </li>
                 }).collect_view()}
             </ul>
@@ -109,18 +98,8 @@ fn Pending(
                         <p class="title">{r.name.clone()} " · " {tr(&city_label(&r.city))}</p>
                         <p>{r.contact_name.clone()} " · " <a href=format!("tel:{}", r.contact_mobile)>{r.contact_mobile.clone()}</a> " · " {r.contact_email.clone()}</p>
                         {(!r.note.is_empty()).then(|| view! { <p>{r.note.clone()}</p> })}
-                        <div class="row-actions">
-                            <ActionForm action=close>
-                                <input type="hidden" name="id" value=r.id/>
-                                <input type="hidden" name="added" value="true"/>
-                                <button type="submit">{t("已添加", "Added")}</button>
-                            </ActionForm>
-                            <ActionForm action=close>
-                                <input type="hidden" name="id" value=r.id/>
-                                <input type="hidden" name="added" value="false"/>
-                                <button type="submit">{t("不予添加", "Decline")}</button>
-                            </ActionForm>
-                        </div>
+                        <Decision action=close id_name="id" id=r.id answer_name="added"
+                            yes=t("已添加", "Added") no=t("不予添加", "Decline")/>
                     </li>
                 }).collect_view()}
             </ul>

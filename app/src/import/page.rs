@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 
+use super::api::get_import_report;
 use crate::i18n::{t, tr};
-use crate::institutions::api::get_import_report;
 use crate::ui::Loading;
 
 #[component]

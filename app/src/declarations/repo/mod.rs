@@ -1,7 +1,13 @@
 //! SQL for declarations, their timeline and the settings (server only).
 
+mod client_ops;
+mod timeline;
+
+pub use client_ops::{applied_op, chain_produced, latest_applied, record_op};
+pub use timeline::{add_event, events, set_status};
+
 use super::flags::Thresholds;
-use super::model::{DeclarationContent, DeclarationRecord, Event, LeaderApproval};
+use super::model::{DeclarationContent, DeclarationRecord, LeaderApproval};
 use super::state::Status;
 use crate::catalog::model::Level;
 use crate::db::{now, Conn};
@@ -155,156 +161,6 @@ pub async fn update_content(
     .execute(&mut *conn)
     .await?;
     Ok((result.rows_affected() == 1).then_some(version + 1))
-}
-
-/// The version an outbox save already produced, if the server has applied it.
-pub async fn applied_op(conn: &mut Conn, op_id: &str, account: i64, declaration: i64) -> Result<Option<i64>, AppError> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT result_version FROM client_ops WHERE op_id = $1 AND account_id = $2 AND declaration_id = $3",
-    )
-    .bind(op_id)
-    .bind(account)
-    .bind(declaration)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.map(|r| r.0))
-}
-
-/// The latest version produced by any of these saves of the account's, if any was applied.
-pub async fn latest_applied(
-    conn: &mut Conn,
-    ops: &[String],
-    account: i64,
-    declaration: i64,
-) -> Result<Option<i64>, AppError> {
-    if ops.is_empty() {
-        return Ok(None);
-    }
-    let sql = format!(
-        "SELECT MAX(result_version) FROM client_ops WHERE account_id = $1 AND declaration_id = $2 AND op_id IN ({})",
-        crate::db::placeholders(3, ops.len())
-    );
-    let mut query = sqlx::query_as::<_, (Option<i64>,)>(&sql).bind(account).bind(declaration);
-    for op in ops {
-        query = query.bind(op);
-    }
-    Ok(query.fetch_one(&mut *conn).await?.0)
-}
-
-/// Whether a save of this chain (one pending edit of one phone) produced `version`.
-pub async fn chain_produced(
-    conn: &mut Conn,
-    chain: &str,
-    account: i64,
-    declaration: i64,
-    version: i64,
-) -> Result<bool, AppError> {
-    let row: Option<(i64,)> = sqlx::query_as(
-        "SELECT result_version FROM client_ops \
-         WHERE account_id = $1 AND declaration_id = $2 AND chain = $3 AND result_version = $4",
-    )
-    .bind(account)
-    .bind(declaration)
-    .bind(chain)
-    .bind(version)
-    .fetch_optional(&mut *conn)
-    .await?;
-    Ok(row.is_some())
-}
-
-pub async fn record_op(
-    conn: &mut Conn,
-    op: &super::model::ClientOp,
-    account: i64,
-    declaration: i64,
-    version: i64,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO client_ops (op_id, account_id, declaration_id, result_version, applied_at, chain) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(&op.op_id)
-    .bind(account)
-    .bind(declaration)
-    .bind(version)
-    .bind(now())
-    .bind(&op.chain)
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-/// Moves the status if it is still `from` (another person may have moved it meanwhile) and records it.
-pub async fn set_status(
-    conn: &mut Conn,
-    id: i64,
-    from: Status,
-    to: Status,
-    by: i64,
-    comment: &str,
-) -> Result<(), AppError> {
-    let at = now();
-    let moved = sqlx::query(
-        "UPDATE declarations SET status = $1, version = version + 1, updated_at = $2 WHERE id = $3 AND status = $4",
-    )
-    .bind(to.code())
-    .bind(at)
-    .bind(id)
-    .bind(from.code())
-    .execute(&mut *conn)
-    .await?;
-    if moved.rows_affected() != 1 {
-        return Err(AppError::conflict(
-            "申报书状态刚被他人改变，请刷新页面后重试。",
-            "Someone changed this declaration's state just now; reload and try again.",
-        ));
-    }
-    add_event(conn, id, by, Some(from), to, comment).await
-}
-
-pub async fn add_event(
-    conn: &mut Conn,
-    id: i64,
-    by: i64,
-    from: Option<Status>,
-    to: Status,
-    comment: &str,
-) -> Result<(), AppError> {
-    sqlx::query(
-        "INSERT INTO declaration_events (declaration_id, account_id, at, from_status, to_status, comment) \
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(id)
-    .bind(by)
-    .bind(now())
-    .bind(from.map(Status::code))
-    .bind(to.code())
-    .bind(comment.trim())
-    .execute(&mut *conn)
-    .await?;
-    Ok(())
-}
-
-pub async fn events(conn: &mut Conn, id: i64) -> Result<Vec<Event>, AppError> {
-    let rows: Vec<(i64, String, Option<String>, String, String)> = sqlx::query_as(
-        "SELECT e.at, a.display_name, e.from_status, e.to_status, e.comment FROM declaration_events e \
-         JOIN accounts a ON a.id = e.account_id WHERE e.declaration_id = $1 ORDER BY e.id",
-    )
-    .bind(id)
-    .fetch_all(&mut *conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(at, by, from, to, comment)| {
-            Some(Event {
-                at,
-                by,
-                from: from.as_deref().and_then(Status::from_code),
-                to: Status::from_code(&to)?,
-                comment,
-            })
-        })
-        .collect())
 }
 
 pub async fn set_lead_confirmed(conn: &mut Conn, id: i64) -> Result<(), AppError> {

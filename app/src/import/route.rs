@@ -10,7 +10,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Json;
 
 use super::model::ImportReport;
-use super::service;
 use crate::accounts::model::Role;
 use crate::auth::guard::{caller_from_headers, check_role};
 use crate::error::AppError;
@@ -92,10 +91,10 @@ async fn import(
     // The rows (all or none of them) and the report, in one transaction.
     crate::db::transaction(&state.pool, async |tx| {
         let report = match target {
-            Target::Institutions => service::import_file(tx, &name, &bytes).await?,
+            Target::Institutions => crate::institutions::service::import_file(tx, &name, &bytes).await?,
             Target::Majors => crate::catalog::service::import_majors(tx, &name, &bytes).await?,
         };
-        Ok((super::repo::insert_report(tx, caller.id, &report).await?, report))
+        Ok((super::service::keep_report(tx, caller.id, &report).await?, report))
     })
     .await
 }

@@ -82,7 +82,7 @@ def imported_modules(code):
                     yield m.group(1), first.group(1)
 
 
-FN = re.compile(r"^\s*(pub(\([a-z]+\))? )?(async )?fn ([a-z_0-9]+)|view! \{")
+FN = re.compile(r"^\s*(pub(\([a-z]+\))? )?(async )?fn ([A-Za-z_0-9]+)|view! \{")
 
 
 def long_functions(p, code):

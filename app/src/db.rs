@@ -10,6 +10,9 @@ pub type Pool = sqlx::AnyPool;
 /// What repositories and services work on: a request's transaction, or a connection for reads.
 pub type Conn = sqlx::AnyConnection;
 
+/// A write transaction longer than this is logged.
+const SLOW_TRANSACTION: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// Runs `work` in one transaction, committed when it succeeds and rolled back when it fails: the one
 /// transaction of a request, begun by its entry point (a server function, a route, a job).
 pub async fn transaction<T>(
@@ -22,8 +25,13 @@ pub async fn transaction<T>(
     // once (not after the busy timeout) when another connection wrote since it read.
     let begin = if conn.backend_name() == "SQLite" { "BEGIN IMMEDIATE" } else { "BEGIN" };
     let mut tx = conn.begin_with(begin).await?;
+    let began = std::time::Instant::now();
     let value = work(&mut tx).await?;
     tx.commit().await?;
+    // On SQLite a write transaction holds the one write lock: a long one makes every other writer wait.
+    if began.elapsed() > SLOW_TRANSACTION {
+        tracing::warn!(ms = began.elapsed().as_millis() as u64, "slow write transaction");
+    }
     Ok(value)
 }
 

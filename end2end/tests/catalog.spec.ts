@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoHorizontalOverflow, login, logout, ready, unique } from './helpers';
 
 test('a lead finds a certificate by search and reads each level on a phone', async ({ page }, info) => {

@@ -1,4 +1,4 @@
-import { Browser, expect, Page, TestInfo, test } from '@playwright/test';
+import { Browser, expect, Page, TestInfo, test } from './fixtures';
 import { controlled, declaration, expectNoHorizontalOverflow, login, logout, newDraft, open, photo, ready, submit } from './helpers';
 
 /** The declaration form's fields as they are on the page. */

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { login, logout } from './helpers';
 
 // Every page each role can open must hydrate without a mismatch: a page that fails to hydrate still

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { expectNoHorizontalOverflow, login, logout, ready, unique } from './helpers';
 
 test('anyone finds a policy document by its number and sees which ones have no link', async ({ page }, info) => {

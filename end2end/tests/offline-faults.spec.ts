@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from './fixtures';
 import { controlled, declaration, login, logout, newDraft, photo, ready } from './helpers';
 
 // Faults a lead meets on a phone with weak signal: each of these once lost work or sent it as someone else.

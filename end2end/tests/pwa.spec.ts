@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { controlled, login, logout, ready } from './helpers';
 
 test.describe('installable app', () => {

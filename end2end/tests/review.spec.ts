@@ -1,4 +1,4 @@
-import { expect, Page, TestInfo, test } from '@playwright/test';
+import { expect, Page, TestInfo, test } from './fixtures';
 import { expectNoHorizontalOverflow, login, logout, ready, submit } from './helpers';
 
 /** A server function called as the logged-in page's user (form in, JSON out). */

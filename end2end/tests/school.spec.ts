@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { creditCode, login, logout, ready, unique } from './helpers';
 
 test('a new school is added, registers its coordinator, and is activated by the secretariat', async ({ page }, info) => {

@@ -1,4 +1,4 @@
-import { expect, Page, test } from '@playwright/test';
+import { expect, Page, test } from './fixtures';
 import { logout, newDraft, open, ready, submit } from './helpers';
 
 const PAYLOAD = '</textarea><img src=x onerror=alert(1)><script>alert(2)</script>';

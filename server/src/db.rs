@@ -35,10 +35,26 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
 }
 
 pub async fn migrate(pool: &Pool, url: &str) -> anyhow::Result<()> {
-    if is_postgres(url) {
-        sqlx::migrate!("./migrations/postgres").run(pool).await?;
-    } else {
-        sqlx::migrate!("./migrations/sqlite").run(pool).await?;
-    }
+    migrator(url).run(pool).await?;
     Ok(())
+}
+
+/// The migrations this build carries, for its backend.
+fn migrator(url: &str) -> sqlx::migrate::Migrator {
+    if is_postgres(url) {
+        sqlx::migrate!("./migrations/postgres")
+    } else {
+        sqlx::migrate!("./migrations/sqlite")
+    }
+}
+
+/// Whether the database answers and holds every migration this build knows. More applied than known is
+/// ready too: during a rolling deploy an older replica runs beside the newer one that migrated.
+pub async fn ready(pool: &Pool) -> anyhow::Result<bool> {
+    let mut conn = pool.acquire().await?;
+    let url = if conn.backend_name() == "PostgreSQL" { "postgres://" } else { "sqlite://" };
+    let known = migrator(url).iter().count() as i64;
+    let applied: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE").fetch_one(&mut *conn).await?;
+    Ok(applied >= known)
 }

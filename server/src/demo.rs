@@ -115,39 +115,56 @@ async fn seed_catalog(conn: &mut Conn) -> anyhow::Result<()> {
         .bind(organization)
         .execute(&mut *conn)
         .await?;
-        for (level, fee) in Level::ALL.into_iter().zip(fees) {
+        seed_offerings(conn, year, certificate, fees).await?;
+    }
+    seed_majors(conn, year).await?;
+    app::catalog::search::reindex(conn).await.map_err(|e| anyhow::anyhow!("{}", e.message().en))?;
+    sqlx::query("UPDATE accounts SET organization_id = (SELECT id FROM organizations WHERE name = $1) WHERE username = 'demo_org'")
+        .bind(DEMO_ORG_ORGANIZATION)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// One certificate's three levels, open this year, each with the demo equipment list.
+async fn seed_offerings(conn: &mut Conn, year: i64, certificate: &str, fees: [i64; 3]) -> anyhow::Result<()> {
+    for (level, fee) in Level::ALL.into_iter().zip(fees) {
+        sqlx::query(
+            "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, \
+             exam_plan, training_plan, updated_at) \
+             SELECT id, $1, $2, 1, $3, $4, '（演示）理论考试机房与实操考位，具体以证书标准为准。', \
+             '（演示）每年两次统一考核：6月、11月。', '（演示）每年暑期开展师资培训。', $5 \
+             FROM certificates WHERE name = $6 ON CONFLICT (certificate_id, year, level) DO NOTHING",
+        )
+        .bind(year)
+        .bind(level.code())
+        .bind(fee * 100)
+        .bind(600 * 100_i64)
+        .bind(app::db::now())
+        .bind(certificate)
+        .execute(&mut *conn)
+        .await?;
+        for (position, (item, spec, quantity)) in DEMO_EQUIPMENT.iter().enumerate() {
             sqlx::query(
-                "INSERT INTO offerings (certificate_id, year, level, is_open, fee_fen, cap_fen, site_conditions, \
-                 exam_plan, training_plan, updated_at) \
-                 SELECT id, $1, $2, 1, $3, $4, '（演示）理论考试机房与实操考位，具体以证书标准为准。', \
-                 '（演示）每年两次统一考核：6月、11月。', '（演示）每年暑期开展师资培训。', $5 \
-                 FROM certificates WHERE name = $6 ON CONFLICT (certificate_id, year, level) DO NOTHING",
+                "INSERT INTO offering_equipment (certificate_id, year, level, position, item, spec, quantity) \
+                 SELECT id, $1, $2, $3, $4, $5, $6 FROM certificates WHERE name = $7 ON CONFLICT DO NOTHING",
             )
             .bind(year)
             .bind(level.code())
-            .bind(fee * 100)
-            .bind(600 * 100_i64)
-            .bind(app::db::now())
+            .bind(position as i64)
+            .bind(*item)
+            .bind(*spec)
+            .bind(*quantity)
             .bind(certificate)
             .execute(&mut *conn)
             .await?;
-            for (position, (item, spec, quantity)) in DEMO_EQUIPMENT.iter().enumerate() {
-                sqlx::query(
-                    "INSERT INTO offering_equipment (certificate_id, year, level, position, item, spec, quantity) \
-                     SELECT id, $1, $2, $3, $4, $5, $6 FROM certificates WHERE name = $7 ON CONFLICT DO NOTHING",
-                )
-                .bind(year)
-                .bind(level.code())
-                .bind(position as i64)
-                .bind(*item)
-                .bind(*spec)
-                .bind(*quantity)
-                .bind(certificate)
-                .execute(&mut *conn)
-                .await?;
-            }
         }
     }
+    Ok(())
+}
+
+/// The sample majors and the certificates each is eligible for this year.
+async fn seed_majors(conn: &mut Conn, year: i64) -> anyhow::Result<()> {
     for (code, name, level, category, certificates) in MAJORS {
         sqlx::query(
             "INSERT INTO majors (code, name, education_level, category, is_demo) VALUES ($1, $2, $3, $4, 1) \
@@ -172,11 +189,6 @@ async fn seed_catalog(conn: &mut Conn) -> anyhow::Result<()> {
             .await?;
         }
     }
-    app::catalog::search::reindex(conn).await.map_err(|e| anyhow::anyhow!("{}", e.message().en))?;
-    sqlx::query("UPDATE accounts SET organization_id = (SELECT id FROM organizations WHERE name = $1) WHERE username = 'demo_org'")
-        .bind(DEMO_ORG_ORGANIZATION)
-        .execute(&mut *conn)
-        .await?;
     Ok(())
 }
 

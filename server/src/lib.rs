@@ -3,7 +3,11 @@
 pub mod config;
 pub mod db;
 pub mod demo;
+pub mod headers;
+pub mod health;
+pub mod middleware;
 pub mod router;
+pub mod telemetry;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -24,7 +28,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     let leptos_options = LeptosOptions::builder()
         .output_name("shenbao")
         .site_root(config.site_root.clone())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(pkg_dir(&config.site_root))
         .site_addr(config.addr)
         .build();
     let photos: Arc<dyn object_store::ObjectStore> = match &config.s3_bucket {
@@ -52,6 +56,19 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     })
 }
 
+/// Where the build's scripts, wasm and CSS are served from: `pkg/<build id>` when the site build named itself
+/// (`.ci/build-site` writes `build-id`), so each build's files have addresses of their own and can be cached
+/// for good; plain `pkg` for a site built without one.
+fn pkg_dir(site_root: &str) -> String {
+    let id = std::fs::read_to_string(std::path::Path::new(site_root).join("build-id")).unwrap_or_default();
+    let id = id.trim();
+    if !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        format!("pkg/{id}")
+    } else {
+        "pkg".into()
+    }
+}
+
 fn upload_spool(data_dir: &std::path::Path) -> std::path::PathBuf {
     data_dir.join("upload-spool")
 }
@@ -72,9 +89,56 @@ pub fn clear_upload_spool(config: &Config) -> anyhow::Result<usize> {
     Ok(removed)
 }
 
-/// Serves until the listener fails or the process is stopped.
+/// How long in-flight requests may run on after a stop before the server exits anyway.
+pub const DRAIN: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Serves until the listener fails.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> anyhow::Result<()> {
+    serve_until(state, listener, std::future::pending()).await
+}
+
+/// Serves until `stop` resolves, then drains: no new connection is accepted, idle ones are closed, and
+/// requests under way finish (for at most [`DRAIN`]), so every answer a phone received is also stored.
+pub async fn serve_until(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    stop: impl std::future::Future<Output = ()> + Send + 'static,
+) -> anyhow::Result<()> {
+    let (stopping, stopped) = tokio::sync::oneshot::channel::<()>();
     let app = router::build(state);
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).await?;
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>()).with_graceful_shutdown(
+        async move {
+            stop.await;
+            tracing::info!("stopping: finishing the requests under way");
+            let _ = stopping.send(());
+        },
+    );
+    let deadline = async move {
+        match stopped.await {
+            Ok(()) => tokio::time::sleep(DRAIN).await,
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        served = server => served?,
+        () = deadline => tracing::warn!("requests still running {DRAIN:?} after the stop; exiting anyway"),
+    }
     Ok(())
+}
+
+/// Resolves at the first SIGTERM (what a deploy or an orchestrator sends) or SIGINT (Ctrl-C). The handlers
+/// are installed at the call, not at the first poll, so a stop sent right after start-up is not a kill.
+pub fn stop_signal() -> impl std::future::Future<Output = ()> + Send + 'static {
+    use tokio::signal::unix::{signal, SignalKind};
+    let handlers = (signal(SignalKind::terminate()), signal(SignalKind::interrupt()));
+    async move {
+        let (Ok(mut term), Ok(mut int)) = handlers else {
+            tracing::warn!("cannot listen for SIGTERM/SIGINT; the process stops only when killed");
+            return std::future::pending().await;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+        }
+    }
 }

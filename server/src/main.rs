@@ -8,16 +8,21 @@ use app::accounts::model::{validate_new_password, validate_username, AccountStat
 use app::accounts::repo::insert_account;
 use app::auth::password::hash_password;
 use app::auth::token::generated_password;
-use server::{build_state, demo, serve, Config};
+use server::{build_state, demo, Config};
 
 const USAGE: &str =
     "usage: shenbao [serve | migrate | demo | create-secretariat <username> [--password-stdin] | import-majors <file.csv|file.xlsx>]";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
-    tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into());
+    // `SHENBAO_LOG_FORMAT=json`: one JSON object per line, for a log collector.
+    if std::env::var("SHENBAO_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        tracing_subscriber::fmt().json().with_current_span(true).with_env_filter(filter).init();
+    } else {
+        let colours = std::io::IsTerminal::is_terminal(&std::io::stdout());
+        tracing_subscriber::fmt().with_ansi(colours).with_env_filter(filter).init();
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let config = Config::from_env()?;
     match args.first().map(String::as_str).unwrap_or("serve") {
@@ -27,12 +32,22 @@ async fn main() -> anyhow::Result<()> {
                 tracing::info!("removed {left} unfinished upload(s) left from an earlier run");
             }
             let state = build_state(&config).await?;
-            app::notifications::push::send::spawn_worker(state.clone(), config.push_interval);
+            let (stop_worker, worker_stop) = tokio::sync::watch::channel(false);
+            let worker = app::notifications::push::send::spawn_worker(state.clone(), config.push_interval, worker_stop);
             let listener = tokio::net::TcpListener::bind(config.addr)
                 .await
                 .with_context(|| format!("cannot listen on {}", config.addr))?;
-            println!("Shenbao listening on http://{}", config.addr);
-            serve(state, listener).await
+            let stop = server::stop_signal();
+            println!("Shenbao listening on http://{}", listener.local_addr()?);
+            let pool = state.pool.clone();
+            server::serve_until(state, listener, stop).await?;
+            // The push worker finishes the message it is sending; then the pool closes (SQLite checkpoints
+            // its log), and the process exits 0.
+            let _ = stop_worker.send(true);
+            let _ = worker.await;
+            pool.close().await;
+            tracing::info!("stopped");
+            Ok(())
         }
         "migrate" => {
             build_state(&config).await?;

@@ -16,65 +16,30 @@ use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
 use tower_http::compression::CompressionLayer;
 
+use crate::middleware;
+
 async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
     handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
-/// Every request runs in a span with its id (also sent back as `x-request-id`), method and path; the guard
-/// records the caller's account and role in it once known, so each log line of the request carries them.
-async fn request_span(request: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
-    use tracing::Instrument;
-    let id = app::auth::token::short_id();
-    let span = tracing::info_span!(
-        "request",
-        id = %id,
-        method = %request.method(),
-        path = %request.uri().path(),
-        account = tracing::field::Empty,
-        role = tracing::field::Empty,
-    );
-    let mut response = next.run(request).instrument(span).await;
-    if let Ok(value) = axum::http::HeaderValue::from_str(&id) {
-        response.headers_mut().insert("x-request-id", value);
-    }
-    response
-}
-
-/// Server functions' answers get the status of the error they carry (see [`with_error_status`]).
-async fn api_error_status(request: Request<Body>, next: axum::middleware::Next) -> axum::response::Response {
-    let api = request.uri().path().starts_with("/api/");
-    let response = next.run(request).await;
-    if api {
-        with_error_status(response).await
-    } else {
-        response
-    }
-}
-
-/// Errors raised before a server function's body runs (arguments that do not decode) come back from the
-/// framework as 500; the body is the app's error, so its own status is put on the response. Error bodies are
-/// a few hundred bytes; anything else passes through untouched.
-async fn with_error_status(response: axum::response::Response) -> axum::response::Response {
-    if response.status() != axum::http::StatusCode::INTERNAL_SERVER_ERROR {
-        return response;
-    }
-    let (mut parts, body) = response.into_parts();
-    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024).await else {
-        return (axum::http::StatusCode::INTERNAL_SERVER_ERROR, "").into_response();
-    };
-    if let Ok(error) = serde_json::from_slice::<app::error::AppError>(&bytes) {
-        if let Ok(status) = axum::http::StatusCode::from_u16(error.status()) {
-            parts.status = status;
-        }
-    }
-    axum::response::Response::from_parts(parts, Body::from(bytes))
+/// The app's routes, listed once per process. Listing renders the app with every resource's loading
+/// switched off by a process-wide flag (Leptos' `SuppressResourceLoad`), so a page rendered meanwhile by
+/// another server of the same process (tests run many) would wait forever for its data.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 pub fn build(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let context_state = state.clone();
     let options = state.leptos_options.clone();
+    let https = state.secure_cookies;
+    crate::telemetry::install();
     Router::new()
+        .route(crate::telemetry::PATH, get(crate::telemetry::render))
+        .route(crate::health::HEALTH_PATH, get(crate::health::healthz))
+        .route(crate::health::READY_PATH, get(crate::health::readyz))
         .route(
             import_route::PATH,
             post(import_route::handle).layer(DefaultBodyLimit::max(import_route::MAX_BYTES + 64 * 1024)),
@@ -104,9 +69,16 @@ pub fn build(state: AppState) -> Router {
             move || shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(shell))
-        .layer(axum::middleware::from_fn(api_error_status))
-        .layer(axum::middleware::from_fn(request_span))
+        .layer(axum::middleware::from_fn(middleware::api_error_status))
+        .layer(axum::middleware::from_fn(middleware::time_limit))
+        .layer(middleware::catch_panics())
+        .layer(axum::middleware::from_fn(middleware::request_span))
         .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::attach_flash))
-        .layer(CompressionLayer::new())
+        // Pages and JSON are compressed at a cheap level, so compressing never dominates a request; the
+        // build's files come precompressed at the highest (.ci/build-site) and pass through untouched.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        .layer(axum::middleware::from_fn(move |request: Request<Body>, next: axum::middleware::Next| {
+            crate::headers::security_headers(https, request, next)
+        }))
         .with_state(state)
 }

@@ -6,10 +6,10 @@ mod common;
 
 use std::io::Cursor;
 
+use common::flows::upload_photo;
 use common::TestApp;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
-use serde_json::Value;
 
 /// A TIFF/EXIF block: orientation 6 (rotate 90°), DateTimeOriginal, and a GPS IFD with a latitude ref.
 fn exif_block() -> Vec<u8> {
@@ -83,22 +83,6 @@ fn png_bomb() -> Vec<u8> {
     png
 }
 
-async fn upload(app: &TestApp, client: &Client, id: &str, bytes: Vec<u8>, client_id: &str) -> (StatusCode, Value) {
-    let form = Form::new()
-        .part("file", Part::bytes(bytes).file_name("photo.jpg"))
-        .text("category", "equipment")
-        .text("caption", "实训室计算机")
-        .text("client_id", client_id.to_string());
-    let response = client
-        .post(format!("{}/api/declarations/{id}/photos", app.base))
-        .header("Accept", "application/json")
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    (response.status(), response.json().await.unwrap_or(Value::Null))
-}
-
 async fn draft(app: &TestApp, lead: &Client) -> String {
     let school = app.institution_id(common::SCHOOL_A).await;
     let college = app.college_ids(school).await[0].to_string();
@@ -124,14 +108,14 @@ async fn a_photo_is_stored_upright_without_metadata_once_and_served_only_within_
     let id = draft(&app, &lead).await;
     let original = jpeg(800, 600, true);
     assert!(original.windows(4).any(|w| w == b"Exif"));
-    let (status, photo) = upload(&app, &lead, &id, original.clone(), "c-1").await;
+    let (status, photo) = upload_photo(&app, &lead, &id, original.clone(), "c-1").await;
     assert_eq!(status, StatusCode::OK, "{photo}");
     assert_eq!((photo["width"].as_i64(), photo["height"].as_i64()), (Some(600), Some(800)), "turned upright");
     assert_eq!(photo["captured_at"], 1_772_328_600, "2026-03-01 09:30 Beijing time");
     assert_eq!(photo["category"], "Equipment");
 
     // A retry of the same upload is the same photo.
-    let (_, again) = upload(&app, &lead, &id, original, "c-1").await;
+    let (_, again) = upload_photo(&app, &lead, &id, original, "c-1").await;
     assert_eq!(again["id"], photo["id"]);
     let (_, d) = app.call(&lead, "declarations/get", &[("id", id.as_str())]).await;
     assert_eq!(d["photos"].as_array().unwrap().len(), 1);
@@ -159,7 +143,7 @@ async fn a_photo_is_stored_upright_without_metadata_once_and_served_only_within_
     }
     assert_eq!(fetch(&app, &app.client(), &photo_path).await.0, StatusCode::UNAUTHORIZED);
     let other = app.login_as("demo_lead_b").await;
-    assert_eq!(upload(&app, &other, &id, jpeg(10, 10, false), "x").await.0, StatusCode::FORBIDDEN);
+    assert_eq!(upload_photo(&app, &other, &id, jpeg(10, 10, false), "x").await.0, StatusCode::FORBIDDEN);
 
     // Deleting is for the school while the declaration is editable.
     let photo_id = photo["id"].to_string();
@@ -193,7 +177,7 @@ async fn bad_uploads_are_refused_with_a_reason_and_nothing_is_stored() {
         ("over 15 MB", vec![0xFF; 15 * 1024 * 1024 + 10], "MB"),
     ];
     for (what, bytes, expected) in cases {
-        let (status, body) = upload(&app, &lead, &id, bytes, what).await;
+        let (status, body) = upload_photo(&app, &lead, &id, bytes, what).await;
         assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{what}: {body}");
         let message = body["Validation"][0]["message"]["zh"].as_str().unwrap_or_default();
         assert!(message.contains(expected), "{what}: {message}");

@@ -16,13 +16,24 @@ use {
 /// Logs in. A plain form post is redirected home (or back with the error); scripts get JSON.
 #[server(prefix = "/api", endpoint = "accounts/login")]
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
+    let state = app_state()?;
+    let address = session::client_address();
+    // The password is checked between a read and the write, so the slow hash never holds the write lock.
+    // Errors of the first two steps are answered by `run` below, once.
+    let candidate =
+        crate::db::read(&state.pool, async |conn| service::login_candidate(conn, &state, &username, &address).await)
+            .await;
+    let checked = match candidate {
+        Ok(candidate) => service::check_login(&state, candidate, &username, &password, &address).await,
+        Err(e) => Err(e),
+    };
     run(async |tx| {
-        let state = app_state()?;
+        let account = checked?;
         // Renew the session id on every login: end the session this browser had before.
         if let Some(old) = session::request_cookie(session::COOKIE) {
             session::delete_session(tx, &old).await?;
         }
-        let (token, _) = service::login(tx, &state, &username, &password, &session::client_address()).await?;
+        let token = service::open_session(tx, &account).await?;
         session::set_session_cookie(&token, state.secure_cookies);
         leptos_axum::redirect("/");
         Ok(())
@@ -42,6 +53,14 @@ pub async fn logout() -> Result<(), AppError> {
         Ok(())
     })
     .await
+}
+
+/// The logged-in user's resource, loaded once by the app's root and shared through the context.
+pub type UserResource = crate::ui::Res<Result<Option<CurrentUser>, AppError>>;
+
+/// The current user's resource, provided by the app's root (`shell::App`).
+pub fn use_user() -> UserResource {
+    expect_context::<UserResource>()
 }
 
 /// The logged-in user, or None.

@@ -15,7 +15,7 @@ use crate::validate::{collect, validate_phone, validate_required, FieldError};
 use {
     super::repo::organizations as repo,
     crate::accounts::model::Role,
-    crate::auth::guard::{self, Caller},
+    crate::auth::{caller::Caller, guard},
     crate::db::Conn,
     crate::forms::{run_form, run_read},
 };

@@ -1,22 +1,10 @@
 //! The change history of an offering: which fields changed, from what to what (shared so the rule that
 //! decides what counts as a change has one home).
 
-use serde::{Deserialize, Serialize};
-
 use super::equipment::format_equipment;
 use super::fees::format_yuan;
 use super::model::Offering;
 use crate::i18n::Text;
-
-/// One saved change: who, when, and a line per changed field.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct HistoryEntry {
-    pub year: i64,
-    pub level: super::model::Level,
-    pub by: String,
-    pub at: i64,
-    pub changes: Vec<Text>,
-}
 
 /// Lines describing what differs between the stored offering (if any) and the saved one.
 pub fn describe_changes(old: Option<&Offering>, new: &Offering) -> Vec<Text> {

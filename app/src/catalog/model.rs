@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::equipment::{AssessmentLine, EquipmentItem};
-use super::history::HistoryEntry;
+use crate::i18n::Text;
 use crate::validate::FieldError;
 
 crate::codes::coded_enum! {
@@ -183,4 +183,21 @@ pub struct CertificateDetail {
     pub current_year: i64,
     /// The caller's school's self-assessments (schools only; empty for others).
     pub assessments: Vec<OfferingAssessment>,
+}
+
+/// One saved change: who, when, and a line per changed field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    pub year: i64,
+    pub level: Level,
+    pub by: String,
+    pub at: i64,
+    pub changes: Vec<Text>,
+}
+
+/// A major that matched, with the certificates open to it this year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MajorHit {
+    pub major: Major,
+    pub certificates: Vec<(i64, String)>,
 }

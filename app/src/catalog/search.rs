@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::{CertificateSummary, Major};
+use super::model::{CertificateSummary, MajorHit};
 use crate::error::AppError;
 #[cfg(feature = "ssr")]
 use {
@@ -18,13 +18,6 @@ use {
     crate::forms::run_read,
     crate::ui::time::shanghai_year,
 };
-
-/// A major that matched, with the certificates open to it this year.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MajorHit {
-    pub major: Major,
-    pub certificates: Vec<(i64, String)>,
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SearchResults {

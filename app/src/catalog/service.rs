@@ -5,7 +5,7 @@
 use super::model::{CertificateDetail, Level, Major, MajorRequest, OfferingAssessment};
 use super::repo;
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::error::AppError;
 

@@ -35,6 +35,8 @@ pub async fn upload(
     multipart: Multipart,
 ) -> Response {
     let result = receive(&state, id, &headers, multipart).await;
+    let outcome = if result.is_ok() { "stored" } else { "refused" };
+    metrics::counter!("shenbao_photo_uploads_total", "outcome" => outcome).increment(1);
     if wants_json(&headers) {
         return match result {
             Ok(photo) => Json(photo).into_response(),

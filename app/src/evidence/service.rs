@@ -2,7 +2,7 @@
 
 use super::repo;
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::service::readable;
 use crate::error::AppError;

@@ -3,7 +3,7 @@
 
 use super::model::{FollowUp, FollowUpStatus, LeadContact, MyFollowUp};
 use super::repo;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::model::DeclarationRecord;
 use crate::declarations::service as declarations;

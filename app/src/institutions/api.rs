@@ -14,6 +14,7 @@ use {
     super::model::{AdditionRequestInput, ContactInput, InstitutionInput, RegistrationInput},
     super::{repo, service},
     crate::accounts::model::Role,
+    crate::accounts::service as accounts,
     crate::auth::guard,
     crate::forms::{run, run_form, run_read, Echo},
 };
@@ -43,7 +44,7 @@ pub async fn register_school(
         contact: ContactInput { contact_name, contact_mobile, contact_email },
     };
     run_form(Echo::of(&input), async |tx| {
-        service::register(tx, input).await?;
+        accounts::register(tx, input).await?;
         leptos_axum::redirect("/register/done");
         Ok(())
     })
@@ -187,9 +188,9 @@ pub async fn decide_registration(account_id: i64, activate: bool) -> Result<(), 
     run(async |tx| {
         guard::require_role(&[Role::Secretariat]).await?;
         if activate {
-            service::activate(tx, account_id).await
+            accounts::activate_coordinator(tx, account_id).await
         } else {
-            service::decline(tx, account_id).await
+            accounts::decline_coordinator(tx, account_id).await
         }
     })
     .await
@@ -219,7 +220,7 @@ pub async fn my_school() -> Result<SchoolOverview, AppError> {
     run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
         let school_id = caller.school_id()?;
-        let leads = crate::accounts::service::accounts_of(tx, Some(school_id)).await?;
+        let leads = accounts::accounts_of(tx, Some(school_id)).await?;
         Ok(SchoolOverview {
             institution: repo::get_institution(tx, school_id).await?,
             colleges: repo::list_colleges(tx, school_id).await?,

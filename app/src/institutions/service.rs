@@ -1,12 +1,10 @@
-//! Registry rules (server only): editing, importing all-or-nothing, registration and activation.
+//! Registry rules (server only): editing, importing all-or-nothing, colleges and addition requests. A
+//! coordinator's registration is an account rule (`accounts::service::registration`).
 
-use super::model::{AdditionRequestInput, InstitutionInput, RegistrationInput};
+use super::model::{AdditionRequestInput, InstitutionInput};
 use super::{import, repo};
-use crate::accounts::model::NewAccount;
-use crate::accounts::model::{AccountStatus, Role};
-use crate::accounts::service as accounts;
-use crate::auth::guard::Caller;
-use crate::auth::password::hash_password_blocking;
+use crate::accounts::model::Role;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -77,70 +75,9 @@ pub async fn import_file(conn: &mut Conn, file_name: &str, bytes: &[u8]) -> Resu
     Ok(report)
 }
 
-/// A school registers its coordinator account; it stays pending until the secretariat activates it.
-pub async fn register(conn: &mut Conn, input: RegistrationInput) -> Result<(), AppError> {
-    input.validate().map_err(AppError::Validation)?;
-    let institution = repo::get_institution(conn, input.institution_id).await?;
-    if institution.has_coordinator {
-        return Err(AppError::conflict(
-            "该院校已注册校级总账号（每校只有一个）。如忘记账号或密码，请联系秘书处 0771-6709558。",
-            "This school already has its coordinator account (one per school). Contact the secretariat.",
-        ));
-    }
-    let hash = hash_password_blocking(input.password.clone()).await?;
-    accounts::add_pending_coordinator(
-        conn,
-        NewAccount {
-            username: input.username.trim(),
-            display_name: input.contact.contact_name.trim(),
-            password_hash: &hash,
-            role: Role::Coordinator,
-            institution_id: Some(institution.id),
-            status: AccountStatus::Pending,
-            must_change_password: false,
-            mobile: Some(input.contact.contact_mobile.trim()),
-            email: Some(input.contact.contact_email.trim()),
-            is_demo: false,
-            created_by: None,
-        },
-    )
-    .await
-    .map_err(|e| {
-        e.on_duplicate(&[accounts::USERNAME_TAKEN], || {
-            AppError::field("username", "该用户名已被使用，请换一个。", "This username is taken; choose another.")
-        })
-        .on_duplicate(accounts::SCHOOL_HAS_COORDINATOR, || {
-            AppError::conflict(
-                "该院校刚刚已被注册校级总账号（每校只有一个）。如需帮助，请联系秘书处 0771-6709558。",
-                "This school's coordinator account was just registered (one per school). Contact the secretariat.",
-            )
-        })
-    })?;
-    Ok(())
-}
-
-/// Activates a pending coordinator: the school's contact profile becomes the registered one.
-pub async fn activate(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
-    let account = accounts::pending(conn, account_id).await?;
-    if account.role != Role::Coordinator {
-        return Err(AppError::conflict("该账号不在待激活状态。", "This account is not pending."));
-    }
-    let institution_id = account.institution_id.ok_or(AppError::NotFound)?;
-    accounts::activate(conn, account_id).await?;
-    repo::update_contact(
-        conn,
-        institution_id,
-        &account.display_name,
-        account.mobile.as_deref().unwrap_or(""),
-        account.email.as_deref().unwrap_or(""),
-    )
-    .await?;
-    Ok(())
-}
-
-pub async fn decline(conn: &mut Conn, account_id: i64) -> Result<(), AppError> {
-    accounts::pending(conn, account_id).await?;
-    accounts::disable(conn, account_id).await
+/// Makes the school's contact profile the given one (a coordinator's registration, once activated).
+pub async fn set_contact(conn: &mut Conn, school: i64, name: &str, mobile: &str, email: &str) -> Result<(), AppError> {
+    repo::update_contact(conn, school, name, mobile, email).await
 }
 
 pub async fn request_addition(conn: &mut Conn, input: AdditionRequestInput) -> Result<i64, AppError> {

@@ -4,7 +4,7 @@
 
 use super::model::{Audience, Kind, Payload};
 use super::repo::{inbox, push};
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -68,4 +68,9 @@ pub async fn subscribe(
 /// How many inbox messages the account has not read.
 pub async fn unread(conn: &mut Conn, account: i64) -> Result<i64, AppError> {
     inbox::unread(conn, account).await
+}
+
+/// Messages waiting in the push queue, and how many of them have failed at least once (for `/metrics`).
+pub async fn queue_depth(conn: &mut Conn) -> Result<(i64, i64), AppError> {
+    push::queue_depth(conn).await
 }

@@ -4,7 +4,7 @@
 
 use super::model::{self, Approved, CertificateResult, Roster, RosterSchool};
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::catalog::model::Level;
 use crate::db::Conn;
 use crate::declarations::service as declarations;

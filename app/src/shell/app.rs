@@ -1,16 +1,14 @@
 //! The HTML document and the router.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, Link, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, Lazy, SsrMode};
 
 use super::home::HomePage;
 use super::lazy_pages::*;
 use super::nav::Nav;
-use crate::accounts::api::get_current_user;
-use crate::accounts::model::CurrentUser;
-use crate::error::AppError;
+use crate::accounts::api::{get_current_user, UserResource};
 use crate::i18n::{t, Lang};
 
 /// The language of this page: the cookie on the server, the document's `lang` in the browser.
@@ -35,6 +33,9 @@ fn initial_lang() -> Lang {
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_lang();
+    // The build's files live under a path named after the build (served as immutable), so the stylesheet's
+    // address comes from the options like the scripts' do.
+    let stylesheet = format!("/{}/shenbao.css", options.site_pkg_dir);
     #[cfg(feature = "ssr")]
     super::csp::set_header();
     view! {
@@ -48,6 +49,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="manifest" href="/manifest.webmanifest"/>
                 <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
                 <script src="/sw-register.js" defer nonce=leptos::nonce::use_nonce()></script>
+                <link rel="stylesheet" id="leptos" href=stylesheet/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -56,13 +58,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
-}
-
-pub type UserResource = crate::ui::Res<Result<Option<CurrentUser>, AppError>>;
-
-/// The current user's resource, provided by [`App`].
-pub fn use_user() -> UserResource {
-    expect_context::<UserResource>()
 }
 
 #[component]
@@ -74,7 +69,6 @@ pub fn App() -> impl IntoView {
     crate::forms::provide_flash();
     crate::sync::provide_sync(user);
     view! {
-        <Stylesheet id="leptos" href="/pkg/shenbao.css"/>
         <Title text=t("申报 · 广西1+X证书试点申报", "Shenbao · Guangxi 1+X pilot declarations")/>
         <Meta name="theme-color" content="#0b5cad"/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>

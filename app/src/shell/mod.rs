@@ -8,4 +8,4 @@ pub mod home_api;
 mod lazy_pages;
 mod nav;
 
-pub use app::{shell, use_user, App, UserResource};
+pub use app::{shell, App};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::app::use_user;
+use crate::accounts::api::use_user;
 use crate::accounts::model::Role;
 use crate::i18n::{t, use_lang, Lang};
 

@@ -5,10 +5,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::api::{get_survey, step_label, AcceptRows, AddSurveyRow, RecordStep, Survey, STEPS};
+use crate::accounts::api::use_user;
 use crate::accounts::model::Role;
 use crate::declarations::model::offering_key;
 use crate::i18n::{t, tr};
-use crate::shell::use_user;
 use crate::ui::{ErrorBox, Field, Loading};
 
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 use super::model::{summarize, validate_row, Survey, SurveyRow};
 use super::repo;
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::service::{choices, create_with, Prefill};
 use crate::error::AppError;

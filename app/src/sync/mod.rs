@@ -78,7 +78,7 @@ impl SyncState {
 
 /// Called once by the app shell. In the browser the sync starts as soon as there can be something to send:
 /// someone is logged in, or an outbox is left over from a session that expired.
-pub fn provide_sync(user: crate::shell::UserResource) -> SyncState {
+pub fn provide_sync(user: crate::accounts::api::UserResource) -> SyncState {
     let state = SyncState::new();
     provide_context(state);
     #[cfg(feature = "hydrate")]

@@ -5,10 +5,10 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::api::{get_window_status, SaveWindow, WindowStatus};
+use crate::accounts::pages::SecretariatOnly;
 use crate::declarations::api::{get_thresholds, SetThresholds};
 use crate::declarations::flags::Thresholds;
 use crate::i18n::{t, tr};
-use crate::library::pages::SecretariatOnly;
 use crate::ui::time::datetime_local;
 use crate::ui::{ErrorBox, Field, Loading};
 

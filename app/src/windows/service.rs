@@ -2,7 +2,7 @@
 
 use super::model::{validate_window, window_state, ApplicationWindow, WindowStatus};
 use super::repo;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::{now, Conn};
 use crate::error::AppError;
 use crate::ui::time::{parse_shanghai, shanghai_year};

@@ -142,3 +142,26 @@ pub fn followup_form() -> Vec<(&'static str, &'static str)> {
         ("leads[0][qq_email]", "87654321@qq.com"),
     ]
 }
+
+/// Uploads an evidence photo to a declaration as the phone's outbox does (JSON answer).
+pub async fn upload_photo(
+    app: &TestApp,
+    client: &Client,
+    id: &str,
+    bytes: Vec<u8>,
+    client_id: &str,
+) -> (StatusCode, Value) {
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(bytes).file_name("photo.jpg"))
+        .text("category", "equipment")
+        .text("caption", "实训室计算机")
+        .text("client_id", client_id.to_string());
+    let response = client
+        .post(format!("{}/api/declarations/{id}/photos", app.base))
+        .header("Accept", "application/json")
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    (response.status(), response.json().await.unwrap_or(Value::Null))
+}

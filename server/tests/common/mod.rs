@@ -37,7 +37,23 @@ async fn fresh_database_url(dir: &std::path::Path) -> String {
 impl TestApp {
     /// Starts the server with the demo data seeded (schools A and B, one account per role).
     pub async fn spawn() -> TestApp {
-        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter("warn").try_init();
+        let (app, listener) = TestApp::prepare().await;
+        tokio::spawn(serve(app.state.clone(), listener));
+        app
+    }
+
+    /// Like [`TestApp::spawn`], served until the process gets SIGTERM or SIGINT; the handle ends when the
+    /// server has drained. For a test binary of its own: the signal goes to the whole process.
+    pub async fn spawn_until_stopped() -> (TestApp, tokio::task::JoinHandle<anyhow::Result<()>>) {
+        let (app, listener) = TestApp::prepare().await;
+        let stop = server::stop_signal();
+        let served = tokio::spawn(server::serve_until(app.state.clone(), listener, stop));
+        (app, served)
+    }
+
+    async fn prepare() -> (TestApp, tokio::net::TcpListener) {
+        let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".into());
+        let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(filter).try_init();
         let dir = tempfile::tempdir().expect("temp dir");
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
@@ -54,8 +70,12 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let pool = state.pool.clone();
-        tokio::spawn(serve(state.clone(), listener));
-        TestApp { base, pool, state, _dir: dir }
+        (TestApp { base, pool, state, _dir: dir }, listener)
+    }
+
+    /// The server's data directory (the SQLite file, the photo store, the VAPID key).
+    pub fn data_dir(&self) -> &std::path::Path {
+        self._dir.path()
     }
 
     /// A client with its own cookie jar that does not follow redirects.

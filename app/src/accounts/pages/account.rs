@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 
+use crate::accounts::api::use_user;
 use crate::i18n::{t, tr};
 use crate::notifications::push::settings::NotificationSettings;
-use crate::shell::use_user;
 
 #[component]
 pub fn AccountPage() -> impl IntoView {

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::accounts::api::use_user;
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::shell::use_user;
 use crate::ui::{ErrorBox, Field};
 
 #[component]

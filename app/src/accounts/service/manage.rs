@@ -3,7 +3,7 @@
 
 use crate::accounts::model::{validate_username, Account, AccountStatus, IssuedPassword, LeadInput, NewAccount, Role};
 use crate::accounts::repo;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::auth::password::hash_password_blocking;
 use crate::auth::session;
 use crate::auth::token::generated_password;

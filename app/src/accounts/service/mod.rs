@@ -3,13 +3,15 @@
 
 mod directory;
 mod manage;
+mod registration;
 
 pub use directory::*;
 pub use manage::{create_lead, create_staff, ensure_can_manage, reset_password, set_active, set_lead_scope};
+pub use registration::{activate_coordinator, decline_coordinator, register};
 
-use crate::accounts::model::{validate_new_password, AccountStatus, CurrentUser, Role};
+use crate::accounts::model::{validate_new_password, Account, AccountStatus, CurrentUser};
 use crate::accounts::repo;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::auth::password::{hash_password_blocking, verify_password_blocking};
 use crate::auth::session;
 use crate::db::{now, Conn};
@@ -24,21 +26,33 @@ fn bad_login() -> AppError {
     )
 }
 
-/// Checks the password (rate-limited, timing-safe) and opens a new session; returns its token.
-pub async fn login(
+/// The account a login names (None: no such account), unless too many recent failures block the name or the
+/// address. Reads only.
+pub async fn login_candidate(
     conn: &mut Conn,
     state: &AppState,
     username: &str,
-    password: &str,
     address: &str,
-) -> Result<(String, Role), AppError> {
+) -> Result<Option<Account>, AppError> {
     let username = username.trim();
     if state.login_limiter.is_blocked(username, address, now()) {
         return Err(AppError::TooManyAttempts);
     }
-    let account = repo::find_account_by_username(conn, username).await?;
-    let ok = verify_password_blocking(password.to_string(), account.as_ref().map(|a| a.password_hash.clone())).await;
-    let account = match account {
+    repo::find_account_by_username(conn, username).await
+}
+
+/// Checks the password (timing-safe: an unknown name takes as long) and the account's status. It touches no
+/// database, so the slow hash runs while no connection or lock is held.
+pub async fn check_login(
+    state: &AppState,
+    candidate: Option<Account>,
+    username: &str,
+    password: &str,
+    address: &str,
+) -> Result<Account, AppError> {
+    let username = username.trim();
+    let ok = verify_password_blocking(password.to_string(), candidate.as_ref().map(|a| a.password_hash.clone())).await;
+    let account = match candidate {
         Some(a) if ok => a,
         _ => {
             state.login_limiter.record_failure(username, address, now());
@@ -61,7 +75,12 @@ pub async fn login(
         }
     }
     state.login_limiter.record_success(username);
-    Ok((session::create_session(conn, account.id).await?, account.role))
+    Ok(account)
+}
+
+/// Opens a new session for an account whose login was checked; returns its token.
+pub async fn open_session(conn: &mut Conn, account: &Account) -> Result<String, AppError> {
+    session::create_session(conn, account.id).await
 }
 
 pub async fn current_user(conn: &mut Conn, caller: &Caller) -> Result<CurrentUser, AppError> {

@@ -6,16 +6,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::offering_forms::{AssessmentForm, CapEditor, OfferingEditor};
+use crate::accounts::api::use_user;
 use crate::accounts::model::Role;
 use crate::catalog::api::{check_eligibility, get_certificate, SaveAssessment, SaveOffering, SetCap};
 use crate::catalog::eligibility::{Eligibility, EligibilityCheck};
 use crate::catalog::fees::format_yuan;
-use crate::catalog::history::HistoryEntry;
+use crate::catalog::model::HistoryEntry;
 use crate::catalog::model::{CertificateDetail, Offering};
 use crate::catalog::requests::RequestMajor;
 use crate::error::AppError;
 use crate::i18n::{t, tr};
-use crate::shell::use_user;
 use crate::ui::time::format_shanghai;
 use crate::ui::{ErrorBox, Loading};
 

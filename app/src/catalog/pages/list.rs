@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::pages::SecretariatOnly;
 use crate::catalog::model::CertificateSummary;
-use crate::catalog::search::{search_catalog, MajorHit};
+use crate::catalog::model::MajorHit;
+use crate::catalog::search::search_catalog;
 use crate::i18n::{t, tr};
-use crate::library::pages::SecretariatOnly;
 use crate::ui::{Loading, SearchForm};
 
 #[component]

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::accounts::pages::SecretariatOnly;
 use crate::catalog::majors::major_counts;
 use crate::i18n::{t, tr};
-use crate::library::pages::SecretariatOnly;
 use crate::ui::{ErrorBox, ImportForm, Loading, SearchForm};
 
 #[component]

@@ -5,13 +5,13 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
+use crate::accounts::api::use_user;
 use crate::accounts::api::CreateStaffAccount;
 use crate::accounts::model::Role;
 use crate::accounts::pages::account_list::IssuedBox;
 use crate::catalog::admin::{list_organizations, OrganizationEntry, SaveCertificate, SaveOrganization};
 use crate::forms::echoed_values;
 use crate::i18n::{t, tr};
-use crate::shell::use_user;
 use crate::ui::{ErrorBox, Field, Loading};
 
 #[derive(Clone, Copy)]

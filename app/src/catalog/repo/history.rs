@@ -1,6 +1,6 @@
 //! SQL for the change history of a certificate's offerings.
 
-use crate::catalog::history::HistoryEntry;
+use crate::catalog::model::HistoryEntry;
 use crate::catalog::model::Level;
 use crate::db::Conn;
 use crate::error::AppError;

@@ -1,6 +1,6 @@
 //! SQL for the major catalog: majors by code, an offering's eligible majors, and the categories.
 
-use crate::catalog::model::{EducationLevel, Level, Major};
+use crate::catalog::model::{EducationLevel, Level, Major, MajorHit};
 use crate::db::{placeholders, Conn};
 use crate::error::AppError;
 
@@ -75,7 +75,7 @@ pub async fn majors_with_open_certificates(
     conn: &mut Conn,
     codes: &[String],
     year: i64,
-) -> Result<Vec<crate::catalog::search::MajorHit>, AppError> {
+) -> Result<Vec<MajorHit>, AppError> {
     if codes.is_empty() {
         return Ok(Vec::new());
     }
@@ -102,7 +102,7 @@ pub async fn majors_with_open_certificates(
     Ok(majors
         .into_iter()
         .filter_map(MajorRow::into_major)
-        .map(|major| crate::catalog::search::MajorHit {
+        .map(|major| MajorHit {
             certificates: open
                 .iter()
                 .filter(|(code, ..)| *code == major.code)

@@ -5,21 +5,12 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::detail_parts::{Actions, ContentView, FlagChecks, Timeline};
+use super::detail_parts::{Actions, ContentView, FlagChecks, PageActions, Timeline};
 use super::form::DeclarationForm;
-use crate::declarations::api::{get_declaration, ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval};
+use crate::declarations::api::get_declaration;
 use crate::evidence::PhotoSection;
 use crate::i18n::{t, tr};
 use crate::ui::{ErrorBox, Loading};
-
-/// The actions of the page, created once at its top.
-#[derive(Clone, Copy)]
-pub struct PageActions {
-    pub act: ServerAction<ActOnDeclaration>,
-    pub confirm: ServerAction<ConfirmNumber>,
-    pub approve: ServerAction<RecordLeaderApproval>,
-    pub delete_photo: ServerAction<DeletePhoto>,
-}
 
 #[component]
 pub fn DeclarationPage() -> impl IntoView {

@@ -4,13 +4,21 @@
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use super::detail::PageActions;
-use crate::declarations::api::ActOnDeclaration;
+use crate::declarations::api::{ActOnDeclaration, ConfirmNumber, DeletePhoto, RecordLeaderApproval};
 use crate::declarations::model::{Declaration, DeclarationContent, Event};
 use crate::declarations::state::Action;
 use crate::i18n::{t, tr};
 use crate::ui::time::format_shanghai;
 use crate::ui::{ErrorBox, Field, TextBox};
+
+/// The actions of the page, created once at its top.
+#[derive(Clone, Copy)]
+pub struct PageActions {
+    pub act: ServerAction<ActOnDeclaration>,
+    pub confirm: ServerAction<ConfirmNumber>,
+    pub approve: ServerAction<RecordLeaderApproval>,
+    pub delete_photo: ServerAction<DeletePhoto>,
+}
 
 fn action_label(action: Action) -> (&'static str, &'static str) {
     match action {
@@ -61,7 +69,7 @@ pub fn ContentView(content: DeclarationContent) -> impl IntoView {
 #[component]
 pub fn FlagChecks(d: Declaration, actions: PageActions, planned: RwSignal<Option<i64>>) -> impl IntoView {
     let error = Signal::derive(move || actions.approve.value().get().and_then(|r| r.err()));
-    let role = crate::shell::use_user();
+    let role = crate::accounts::api::use_user();
     let is =
         move |r: crate::accounts::model::Role| role.get().and_then(|u| u.ok()).flatten().is_some_and(|u| u.role == r);
     let lead = is(crate::accounts::model::Role::Lead);

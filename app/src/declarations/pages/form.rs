@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 
 use super::detail_parts::ContentView;
+use super::local_state::LocalState;
+use crate::catalog::equipment::AssessmentInput;
 use crate::declarations::api::SaveDeclaration;
 use crate::declarations::model::{checks, Declaration, DeclarationContent, DeclarationInput};
 use crate::error::AppError;
@@ -18,19 +20,6 @@ use crate::i18n::{t, tr};
 use crate::sync::use_sync;
 use crate::ui::time::format_shanghai;
 use crate::ui::{ErrorBox, Field, FieldMsg, TextArea};
-
-/// Where this declaration's pending edit stands, as the page shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-// Set only in the browser (form_client.rs); the server renders `Clean`.
-#[cfg_attr(not(feature = "hydrate"), allow(dead_code))]
-pub enum LocalState {
-    /// Nothing waiting (or not known yet).
-    Clean,
-    /// An edit is kept on this phone and not yet confirmed by the server.
-    Waiting,
-    /// The server confirmed the latest edit.
-    Saved,
-}
 
 #[component]
 pub fn DeclarationForm(
@@ -79,6 +68,39 @@ pub fn DeclarationForm(
     let stored = DeclarationInput::from_content(&d.content);
     let echo = echoed_values("declaration", &d.id.to_string()).unwrap_or_default();
     let value = move |name: &str, stored: &str| echo.get(name).cloned().unwrap_or_else(|| stored.to_string());
+    let save_url = <SaveDeclaration as ServerFn>::url();
+    view! {
+        <ErrorBox error/>
+        <StaleView error=stale declaration_id=id/>
+        <SaveNotices local restored_at/>
+        <form method="post" action=save_url class="card form declaration-form" node_ref=form_ref
+            on:input=on_input on:submit=on_submit>
+            <input type="hidden" name="id" value=d.id/>
+            <input type="hidden" name="declaration" value=d.id/>
+            <input type="hidden" name="version" value=move || version.get()/>
+            <Field label=t("申报专业（专业代码，用空格或逗号分隔）", "Majors (codes, separated by spaces or commas)") name="majors"
+                value=value("majors", &stored.majors) error validator=checks::majors
+                hint=t("须在该证书等级的可申报专业范围内，可在证书页查看。", "Must be eligible for this certificate level; see the certificate page.")/>
+            <Field label=t("计划培训人数（累计人数）", "Planned number trained (cumulative)") name="planned_count" kind="number"
+                value=value("planned_count", &stored.planned_count) error validator=checks::planned_count
+                hint=t("填写试点期间累计培训的总人数，不是每年人数。", "The total over the pilot, not per year.")/>
+            <TextArea label=t("教学场所", "Teaching venues") name="venues" value=value("venues", &stored.venues) error/>
+            <EquipmentLines lines=stored.equipment.clone() error/>
+            <TextArea label=t("师资培训", "Teacher training") name="teacher_training" value=value("teacher_training", &stored.teacher_training) error/>
+            <TextArea label=t("学生情况", "Students") name="students" value=value("students", &stored.students) error/>
+            <Field label=t("已试点年数", "Years of earlier pilots") name="pilot_years" kind="number" value=value("pilot_years", &stored.pilot_years) error validator=checks::pilot_years/>
+            <Field label=t("已培训人数", "Number trained so far") name="pilot_trained" kind="number" value=value("pilot_trained", &stored.pilot_trained) error validator=checks::pilot_trained/>
+            <Field label=t("已取证人数", "Number certified so far") name="pilot_certified" kind="number" value=value("pilot_certified", &stored.pilot_certified) error validator=checks::pilot_certified/>
+            <button type="submit" class="primary">{t("保存", "Save")}</button>
+        </form>
+    }
+}
+
+/// Where this declaration's edit stands (kept on the phone, saving, saved) and whether an edit from before
+/// was put back into the form.
+#[component]
+fn SaveNotices(local: RwSignal<LocalState>, restored_at: RwSignal<Option<f64>>) -> impl IntoView {
+    let sync = use_sync();
     let status = move || {
         let text = match local.get() {
             LocalState::Clean => return None,
@@ -104,44 +126,29 @@ pub fn DeclarationForm(
             }
         })
     };
-    let save_url = <SaveDeclaration as ServerFn>::url();
     view! {
-        <ErrorBox error/>
-        <StaleView error=stale declaration_id=id/>
         {restored}
         {status}
-        <form method="post" action=save_url class="card form declaration-form" node_ref=form_ref
-            on:input=on_input on:submit=on_submit>
-            <input type="hidden" name="id" value=d.id/>
-            <input type="hidden" name="declaration" value=d.id/>
-            <input type="hidden" name="version" value=move || version.get()/>
-            <Field label=t("申报专业（专业代码，用空格或逗号分隔）", "Majors (codes, separated by spaces or commas)") name="majors"
-                value=value("majors", &stored.majors) error validator=checks::majors
-                hint=t("须在该证书等级的可申报专业范围内，可在证书页查看。", "Must be eligible for this certificate level; see the certificate page.")/>
-            <Field label=t("计划培训人数（累计人数）", "Planned number trained (cumulative)") name="planned_count" kind="number"
-                value=value("planned_count", &stored.planned_count) error validator=checks::planned_count
-                hint=t("填写试点期间累计培训的总人数，不是每年人数。", "The total over the pilot, not per year.")/>
-            <TextArea label=t("教学场所", "Teaching venues") name="venues" value=value("venues", &stored.venues) error/>
-            <fieldset class="field equipment-lines">
-                <legend>{t("设备与软件（按证书清单）", "Equipment and software (per the certificate's list)")}</legend>
-                {stored.equipment.iter().enumerate().map(|(n, line)| view! {
-                    <div class="assess-line">
-                        <input type="hidden" name=format!("equipment[{n}][item]") value=line.item.clone()/>
-                        <span class="label">{line.item.clone()}</span>
-                        <label class="check"><input type="checkbox" name=format!("equipment[{n}][has_it]") value="1" checked=line.has_it.is_some()/>{t("已具备", "We have it")}</label>
-                        <label>{t("数量", "Quantity")}<input name=format!("equipment[{n}][quantity]") inputmode="numeric" value=line.quantity.clone()/></label>
-                        <label>{t("备注", "Note")}<input name=format!("equipment[{n}][note]") value=line.note.clone()/></label>
-                    </div>
-                }).collect_view()}
-                <FieldMsg error field="equipment"/>
-            </fieldset>
-            <TextArea label=t("师资培训", "Teacher training") name="teacher_training" value=value("teacher_training", &stored.teacher_training) error/>
-            <TextArea label=t("学生情况", "Students") name="students" value=value("students", &stored.students) error/>
-            <Field label=t("已试点年数", "Years of earlier pilots") name="pilot_years" kind="number" value=value("pilot_years", &stored.pilot_years) error validator=checks::pilot_years/>
-            <Field label=t("已培训人数", "Number trained so far") name="pilot_trained" kind="number" value=value("pilot_trained", &stored.pilot_trained) error validator=checks::pilot_trained/>
-            <Field label=t("已取证人数", "Number certified so far") name="pilot_certified" kind="number" value=value("pilot_certified", &stored.pilot_certified) error validator=checks::pilot_certified/>
-            <button type="submit" class="primary">{t("保存", "Save")}</button>
-        </form>
+    }
+}
+
+/// The certificate's equipment list, one line each: whether the school has it, how many, a note.
+#[component]
+fn EquipmentLines(lines: Vec<AssessmentInput>, #[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    view! {
+        <fieldset class="field equipment-lines">
+            <legend>{t("设备与软件（按证书清单）", "Equipment and software (per the certificate's list)")}</legend>
+            {lines.into_iter().enumerate().map(|(n, line)| view! {
+                <div class="assess-line">
+                    <input type="hidden" name=format!("equipment[{n}][item]") value=line.item.clone()/>
+                    <span class="label">{line.item.clone()}</span>
+                    <label class="check"><input type="checkbox" name=format!("equipment[{n}][has_it]") value="1" checked=line.has_it.is_some()/>{t("已具备", "We have it")}</label>
+                    <label>{t("数量", "Quantity")}<input name=format!("equipment[{n}][quantity]") inputmode="numeric" value=line.quantity.clone()/></label>
+                    <label>{t("备注", "Note")}<input name=format!("equipment[{n}][note]") value=line.note.clone()/></label>
+                </div>
+            }).collect_view()}
+            <FieldMsg error field="equipment"/>
+        </fieldset>
     }
 }
 

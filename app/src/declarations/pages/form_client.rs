@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use crate::error::AppError;
 use crate::sync::{client, use_sync, SyncState};
 
-use super::form::LocalState;
+use super::local_state::LocalState;
 
 /// Fields the page sets itself, not typed by the person.
 const OWN_FIELDS: [&str; 3] = ["id", "declaration", "version"];

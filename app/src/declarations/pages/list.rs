@@ -5,6 +5,7 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
+use crate::accounts::api::use_user;
 use crate::accounts::model::Role;
 use crate::catalog::model::Level;
 use crate::declarations::api::{
@@ -14,7 +15,6 @@ use crate::declarations::model::offering_key;
 use crate::declarations::model::{DeclarationSummary, Totals};
 use crate::declarations::state::Status;
 use crate::i18n::{t, tr};
-use crate::shell::use_user;
 use crate::ui::{ErrorBox, Loading};
 use crate::windows::page::WindowCard;
 
@@ -78,21 +78,11 @@ pub fn DeclarationsPage() -> impl IntoView {
                         let open = list.window.state.is_open();
                         view! {
                             <WindowCard status=list.window.clone()/>
-                            {matches!(role, Some(Role::Coordinator) | Some(Role::Lead)).then(|| view! {
-                                <p class="row-actions">
-                                    <a href="/survey">{t("摸底调查", "Internal survey")}</a>
-                                    <a href="/inbox">{t("消息", "Inbox")}</a>
-                                </p>
-                            })}
+                            {matches!(role, Some(Role::Coordinator) | Some(Role::Lead)).then(|| view! { <SchoolLinks/> })}
                             {matches!(role, Some(Role::Secretariat) | Some(Role::Coordinator)).then(|| view! { <Filters province=role == Some(Role::Secretariat)/> })}
                             {options.filter(|_| open).map(|options| view! { <NewDeclaration options create role/> })}
                             <TotalsCard totals=list.totals.clone() per_college=list.per_college.clone()/>
-                            {matches!(role, Some(Role::Coordinator) | Some(Role::Secretariat)).then(|| view! {
-                                <p class="row-actions">
-                                    <a class="button" href="/api/declarations/export.xlsx" download>{t("导出统计表（Excel）", "Export statistics (Excel)")}</a>
-                                    <a class="button" href="/api/declarations/export.csv" download>{t("导出 CSV", "Export CSV")}</a>
-                                </p>
-                            })}
+                            {matches!(role, Some(Role::Coordinator) | Some(Role::Secretariat)).then(|| view! { <Exports/> })}
                             {if role == Some(Role::Coordinator) {
                                 view! { <BatchSubmit rows=list.rows submit/> }.into_any()
                             } else {
@@ -103,6 +93,28 @@ pub fn DeclarationsPage() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// A school's way to the internal survey and the inbox.
+#[component]
+fn SchoolLinks() -> impl IntoView {
+    view! {
+        <p class="row-actions">
+            <a href="/survey">{t("摸底调查", "Internal survey")}</a>
+            <a href="/inbox">{t("消息", "Inbox")}</a>
+        </p>
+    }
+}
+
+/// The statistics table as a download, for the coordinator and the secretariat.
+#[component]
+fn Exports() -> impl IntoView {
+    view! {
+        <p class="row-actions">
+            <a class="button" href="/api/declarations/export.xlsx" download>{t("导出统计表（Excel）", "Export statistics (Excel)")}</a>
+            <a class="button" href="/api/declarations/export.csv" download>{t("导出 CSV", "Export CSV")}</a>
+        </p>
     }
 }
 

@@ -7,6 +7,7 @@ mod form;
 #[cfg(feature = "hydrate")]
 mod form_client;
 mod list;
+mod local_state;
 
 pub use detail::DeclarationPage;
 pub use detail_parts::ContentView;

@@ -1,7 +1,7 @@
 //! Who may read a declaration, and reading one.
 
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::model::Declaration;
 use crate::declarations::model::DeclarationRecord;

@@ -2,7 +2,7 @@
 //! flagged-number checks before a final submission.
 
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::model::DeclarationRecord;
 use crate::declarations::model::{check_complete, LeaderApproval};
@@ -77,7 +77,7 @@ pub async fn act_each(
         moves.push(checked_move(row, caller, action, comment, window_open, thresholds)?);
     }
     for m in &moves {
-        repo::set_status(conn, m.row.id, m.from, m.to, caller.id, m.comment).await?;
+        repo::set_status(conn, m.row.id, m.row.status, m.to, caller.id, m.comment).await?;
         tell_about(conn, caller, action, m).await?;
     }
     if let (Action::FinalSubmit, Some(first)) = (action, moves.first()) {
@@ -86,10 +86,10 @@ pub async fn act_each(
     Ok(())
 }
 
-/// A declaration's move from one status to another, checked and about to be made.
+/// A declaration's move, checked and about to be made: the row as read (its status is where the move
+/// starts) and where it goes.
 struct Move<'a> {
     row: DeclarationRecord,
-    from: Status,
     to: Status,
     comment: &'a str,
 }
@@ -121,7 +121,7 @@ fn checked_move<'a>(
     if action == Action::FinalSubmit {
         ensure_final_ready(&row, thresholds)?;
     }
-    Ok(Move { row, from, to, comment })
+    Ok(Move { row, to, comment })
 }
 
 /// The lead hears of every move (and the school's coordinators of those that concern the school), never

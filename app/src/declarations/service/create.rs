@@ -1,7 +1,7 @@
 //! Starting a declaration inside the window, for a lead in scope, prefilled from the offering.
 
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::catalog::eligibility::{check_eligibility, Eligibility};
 use crate::catalog::equipment::AssessmentLine;
 use crate::catalog::model::Level;

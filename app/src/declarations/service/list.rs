@@ -1,7 +1,7 @@
 //! The declarations page's list and what a school may start.
 
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::catalog::model::Level;
 use crate::db::Conn;
 use crate::declarations::listing::{assemble, Choices, DeclarationList, ListFilter};

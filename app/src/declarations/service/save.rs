@@ -1,7 +1,7 @@
 //! Saving the form with the version it edited; a phone's retried or unanswered saves never conflict with
 //! themselves.
 
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::model::{ClientOp, DeclarationInput};
 use crate::declarations::repo::{self};

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::tabs::LibraryTabs;
-use super::{is_secretariat, SecretariatOnly};
+use crate::accounts::pages::{is_secretariat, SecretariatOnly};
 use crate::i18n::t;
 use crate::library::api::{get_contact, list_faq, SaveContact, SaveFaq};
 use crate::library::model::{ContactCard, Faq};

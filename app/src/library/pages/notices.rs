@@ -4,8 +4,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use super::tabs::LibraryTabs;
-use super::{is_secretariat, SecretariatOnly};
 use crate::accounts::model::Role;
+use crate::accounts::pages::{is_secretariat, SecretariatOnly};
 use crate::i18n::{t, tr};
 use crate::library::api::{list_notices, DeleteNotice, SaveNotice};
 use crate::library::model::Notice;

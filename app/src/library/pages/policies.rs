@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::tabs::LibraryTabs;
-use super::{is_secretariat, SecretariatOnly};
+use crate::accounts::pages::{is_secretariat, SecretariatOnly};
 use crate::i18n::{t, tr};
 use crate::library::api::{list_policies, RetirePolicy, SavePolicy};
 use crate::library::model::{scope_label, Policy, SCOPES};

@@ -6,8 +6,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{PushSubscription, PushSubscriptionOptionsInit, ServiceWorkerRegistration};
 
-use super::settings::subscribe_failure;
 use crate::error::AppError;
+use crate::i18n::Text;
 use crate::notifications::api::{subscribe, vapid_public_key};
 use crate::notifications::model::{decode_base64url, Kind};
 
@@ -52,4 +52,23 @@ pub async fn subscribe_this_device(kinds: Vec<Kind>) -> Result<(), AppError> {
         return Err(subscribe_failure(""));
     };
     subscribe(endpoint, p256dh, auth, Some(kinds.iter().map(|k| k.code().to_string()).collect())).await
+}
+
+/// Why subscribing failed, in words a person can act on.
+pub fn subscribe_failure(js_error_name: &str) -> AppError {
+    let text = match js_error_name {
+        "NotAllowedError" | "denied" => Text::new(
+            "您没有允许此网站发送通知。请在浏览器的网站设置中允许通知后重试。",
+            "Notifications are blocked for this site. Allow them in the browser's site settings and try again.",
+        ),
+        "unsupported" => Text::new(
+            "此浏览器不支持推送通知。请将本应用添加到主屏幕，或使用最新版浏览器。",
+            "This browser does not support push notifications. Add the app to your home screen or use a current browser.",
+        ),
+        _ => Text::new(
+            "暂时无法连接推送服务，请联网后重试。",
+            "Could not reach the push service. Try again when you are online.",
+        ),
+    };
+    AppError::Conflict(text)
 }

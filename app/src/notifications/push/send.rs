@@ -35,6 +35,18 @@ pub enum Outcome {
     GiveUp,
 }
 
+impl Outcome {
+    /// The outcome's name in `/metrics`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Sent => "sent",
+            Outcome::Gone => "gone",
+            Outcome::RetryIn(_) => "retry",
+            Outcome::GiveUp => "dropped",
+        }
+    }
+}
+
 /// `status` is the push service's HTTP status, `None` when it could not be reached; `attempts` counts the
 /// failed attempts before this one.
 pub fn outcome(status: Option<u16>, attempts: i64) -> Outcome {
@@ -113,6 +125,7 @@ pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError>
             Outcome::RetryIn(delay) => push::retry_later(tx, row.id, now + delay, &error).await,
         })
         .await?;
+        metrics::counter!("shenbao_push_deliveries_total", "outcome" => outcome.label()).increment(1);
         match outcome {
             Outcome::Sent => report.sent += 1,
             Outcome::Gone => report.gone += 1,
@@ -153,28 +166,44 @@ async fn post(
 
 /// The client the worker posts with (TLS with the system's roots).
 pub fn http_client() -> Result<reqwest::Client, AppError> {
-    reqwest::Client::builder().user_agent("shenbao").build().map_err(AppError::internal)
+    // A push service that never answers must not hold the worker (and a graceful stop) forever.
+    reqwest::Client::builder()
+        .user_agent("shenbao")
+        .connect_timeout(Duration::from_secs(10))
+        .timeout(Duration::from_secs(30))
+        .build()
+        .map_err(AppError::internal)
 }
 
-/// The background worker: every `every`, sends due window reminders, then delivers the queue.
 /// How often the worker looks for window reminders to queue.
 const REMINDER_CHECK: Duration = Duration::from_secs(60);
 
-pub fn spawn_worker(state: AppState, every: Duration) {
+/// The background worker: every `every`, queues due window reminders, then delivers the queue, until `stop`
+/// turns true; the handle ends once the pass under way has finished.
+pub fn spawn_worker(
+    state: AppState,
+    every: Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         // Reminders are about days, not seconds: look for them about once a minute (and on the first pass).
         let reminder_every = (REMINDER_CHECK.as_secs() / every.as_secs().max(1)).max(1);
         for pass in 0u64.. {
-            tick.tick().await;
+            // A stop ends the wait between passes, never a pass: a message being sent is finished and
+            // recorded, so it is neither lost nor sent twice after the restart.
+            tokio::select! {
+                _ = tick.tick() => {}
+                _ = stop.wait_for(|stopped| *stopped) => break,
+            }
             // Errors are logged where they are made (AppError::internal) and the next pass tries again.
             if pass % reminder_every == 0 {
                 let _ = super::reminders::run_due(&state.pool, now()).await;
             }
             let _ = deliver_due(&state, now()).await;
         }
-    });
+    })
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::error::AppError;
-use crate::i18n::{t, tr, Text};
+use crate::i18n::{t, tr};
 use crate::notifications::api::{devices, RemoveDevice};
 use crate::notifications::model::{Device, Kind};
 use crate::ui::time::format_shanghai;
@@ -93,49 +93,41 @@ pub fn NotificationSettings(state: NotificationState) -> impl IntoView {
                 </button>
                 {move || done.get().then(|| view! { <p class="notice" role="status">{t("已开启。", "Turned on.")}</p> })}
             </form>
-            <h3>{t("已开启通知的设备", "Devices with notifications on")}</h3>
-            <Transition fallback=|| ()>
-                {move || Suspend::new(async move {
-                    match devices.await {
-                        Err(e) => view! { <p class="error-box">{tr(&e.message())}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="muted">{t("尚无。", "None yet.")}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="list devices">
-                                {list.into_iter().map(|d| view! {
-                                    <li>
-                                        <span>{d.service.clone()}</span>
-                                        <span class="muted">{format!(" · {} · ", format_shanghai(d.created_at))}</span>
-                                        <span class="muted">{d.kinds.iter().map(|k| tr(&k.label())).collect::<Vec<_>>().join("、")}</span>
-                                        <ActionForm action=remove>
-                                            <input type="hidden" name="id" value=d.id/>
-                                            <button type="submit">{t("移除", "Remove")}</button>
-                                        </ActionForm>
-                                    </li>
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
+            <Devices devices remove/>
         </section>
     }
 }
 
-/// Why subscribing failed, in words a person can act on.
-pub fn subscribe_failure(js_error_name: &str) -> AppError {
-    let text = match js_error_name {
-        "NotAllowedError" | "denied" => Text::new(
-            "您没有允许此网站发送通知。请在浏览器的网站设置中允许通知后重试。",
-            "Notifications are blocked for this site. Allow them in the browser's site settings and try again.",
-        ),
-        "unsupported" => Text::new(
-            "此浏览器不支持推送通知。请将本应用添加到主屏幕，或使用最新版浏览器。",
-            "This browser does not support push notifications. Add the app to your home screen or use a current browser.",
-        ),
-        _ => Text::new(
-            "暂时无法连接推送服务，请联网后重试。",
-            "Could not reach the push service. Try again when you are online.",
-        ),
-    };
-    AppError::Conflict(text)
+/// The devices with notifications on, each with a remove button.
+#[component]
+fn Devices(
+    devices: crate::ui::Res<Result<Vec<Device>, AppError>>,
+    remove: ServerAction<RemoveDevice>,
+) -> impl IntoView {
+    view! {
+        <h3>{t("已开启通知的设备", "Devices with notifications on")}</h3>
+        <Transition fallback=|| ()>
+            {move || Suspend::new(async move {
+                match devices.await {
+                    Err(e) => view! { <p class="error-box">{tr(&e.message())}</p> }.into_any(),
+                    Ok(list) if list.is_empty() => view! { <p class="muted">{t("尚无。", "None yet.")}</p> }.into_any(),
+                    Ok(list) => view! {
+                        <ul class="list devices">
+                            {list.into_iter().map(|d| view! {
+                                <li>
+                                    <span>{d.service.clone()}</span>
+                                    <span class="muted">{format!(" · {} · ", format_shanghai(d.created_at))}</span>
+                                    <span class="muted">{d.kinds.iter().map(|k| tr(&k.label())).collect::<Vec<_>>().join("、")}</span>
+                                    <ActionForm action=remove>
+                                        <input type="hidden" name="id" value=d.id/>
+                                        <button type="submit">{t("移除", "Remove")}</button>
+                                    </ActionForm>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
 }

@@ -209,3 +209,12 @@ pub async fn mark_reminded(conn: &mut Conn, year: i64, stage: &str, account: i64
     .rows_affected();
     Ok(fresh == 1)
 }
+
+/// The push queue at a glance: messages waiting, and of those, how many failed at least once.
+pub async fn queue_depth(conn: &mut Conn) -> Result<(i64, i64), AppError> {
+    let row: (i64, i64) =
+        sqlx::query_as("SELECT COUNT(*), COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0) FROM push_queue")
+            .fetch_one(&mut *conn)
+            .await?;
+    Ok(row)
+}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, tr};
 use crate::review::api::{my_areas, my_assignments, my_conflicts, SetAreas, SetConflicts};
+use crate::review::model::MyAssignment;
 use crate::ui::{ErrorBox, Loading};
 
 #[component]
@@ -30,20 +31,7 @@ pub fn AssignmentsPage() -> impl IntoView {
                     Ok(list) if list.is_empty() => view! { <p class="empty">{t("暂无分配给您的申报书。", "Nothing is assigned to you yet.")}</p> }.into_any(),
                     Ok(list) => view! {
                         <ul class="list assignments">
-                            {list.into_iter().map(|a| view! {
-                                <li class="card" data-assignment=a.id>
-                                    <a class="title" href=format!("/assignments/{}", a.id)>{format!("{} · {}", a.certificate, tr(&a.level.label()))}</a>
-                                    " " <span class="tag status" data-status=a.status.code()>{tr(&a.status.label())}</span>
-                                    <p class="muted">
-                                        {a.institution.clone()} " · "
-                                        {if a.declined {
-                                            t("已声明利益冲突", "Conflict declared").to_string()
-                                        } else {
-                                            a.total.map(|s| format!("{}{s:.1}", t("我的评分 ", "My score "))).unwrap_or_else(|| t("待评分", "To score").to_string())
-                                        }}
-                                    </p>
-                                </li>
-                            }).collect_view()}
+                            {list.into_iter().map(|a| view! { <AssignmentItem a/> }).collect_view()}
                         </ul>
                     }.into_any(),
                 }
@@ -87,5 +75,24 @@ pub fn AssignmentsPage() -> impl IntoView {
                 })}
             </Transition>
         </details>
+    }
+}
+
+/// One assigned declaration: what it is, where it stands, and the expert's score or conflict.
+#[component]
+fn AssignmentItem(a: MyAssignment) -> impl IntoView {
+    let standing = if a.declined {
+        t("已声明利益冲突", "Conflict declared").to_string()
+    } else {
+        a.total
+            .map(|s| format!("{}{s:.1}", t("我的评分 ", "My score ")))
+            .unwrap_or_else(|| t("待评分", "To score").to_string())
+    };
+    view! {
+        <li class="card" data-assignment=a.id>
+            <a class="title" href=format!("/assignments/{}", a.id)>{format!("{} · {}", a.certificate, tr(&a.level.label()))}</a>
+            " " <span class="tag status" data-status=a.status.code()>{tr(&a.status.label())}</span>
+            <p class="muted">{a.institution.clone()} " · " {standing}</p>
+        </li>
     }
 }

@@ -2,7 +2,7 @@
 
 use super::require;
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::model::DeclarationRecord;
 use crate::declarations::service as declarations;

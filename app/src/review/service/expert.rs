@@ -2,7 +2,7 @@
 
 use super::{all_areas, require, rubric};
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::service as declarations;
 use crate::declarations::state::Status;

@@ -13,7 +13,7 @@ pub use expert::{
 };
 
 use crate::accounts::model::Role;
-use crate::auth::guard::Caller;
+use crate::auth::caller::Caller;
 use crate::db::Conn;
 use crate::declarations::service as declarations;
 use crate::declarations::state::Status;

@@ -124,7 +124,7 @@ pub(super) async fn pass(state: SyncState) -> Result<(usize, Option<Stop>), JsVa
             continue;
         }
         let sent = match item {
-            Item::Draft(d) if d.refused.is_some() => continue,
+            // A refused edit waits for the person: `take_for_sending` leaves it where it is.
             Item::Draft(d) => send_draft(state, d.declaration_id).await?,
             Item::Photo(p, _) if p.refused.is_some() || p.next_try_at > js_sys::Date::now() => continue,
             Item::Photo(p, blob) => send_photo(state, p, blob).await?,

@@ -58,3 +58,12 @@ pub async fn ready(pool: &Pool) -> anyhow::Result<bool> {
         sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE").fetch_one(&mut *conn).await?;
     Ok(applied >= known)
 }
+
+/// A consistent copy of the SQLite database in `file`, made in one read transaction while writers go on.
+pub async fn snapshot_into(pool: &Pool, file: &std::path::Path) -> anyhow::Result<()> {
+    let path = file.to_str().ok_or_else(|| anyhow::anyhow!("the backup path is not UTF-8"))?;
+    // VACUUM INTO takes no bound parameter: the path is quoted as an SQL string literal.
+    let statement = format!("VACUUM INTO '{}'", path.replace('\'', "''"));
+    sqlx::query(&statement).execute(pool).await?;
+    Ok(())
+}

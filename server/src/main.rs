@@ -11,7 +11,7 @@ use app::auth::token::generated_password;
 use server::{build_state, demo, Config};
 
 const USAGE: &str =
-    "usage: shenbao [serve | migrate | demo | create-secretariat <username> [--password-stdin] | import-majors <file.csv|file.xlsx>]";
+    "usage: shenbao [serve | migrate | demo | backup <new folder> | restore <backup folder> | create-secretariat <username> [--password-stdin] | import-majors <file.csv|file.xlsx>]";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -58,6 +58,23 @@ async fn main() -> anyhow::Result<()> {
             let state = build_state(&config).await?;
             demo::seed(&state.pool).await?;
             print!("{}", demo::describe());
+            Ok(())
+        }
+        "backup" => {
+            let target = args.get(1).context(USAGE)?;
+            let copied = server::backup::backup(&config, std::path::Path::new(target)).await?;
+            println!(
+                "backup in {target}: database {}, {} photo files, VAPID key {}",
+                if copied.database { "copied" } else { "not copied (PostgreSQL: use pg_dump, see README)" },
+                copied.photo_files,
+                if copied.vapid_key { "copied" } else { "absent" },
+            );
+            Ok(())
+        }
+        "restore" => {
+            let source = args.get(1).context(USAGE)?;
+            let copied = server::backup::restore(&config, std::path::Path::new(source))?;
+            println!("restored into {}: {copied:?}", config.data_dir.display());
             Ok(())
         }
         "create-secretariat" => create_secretariat(&config, &args[1..]).await,

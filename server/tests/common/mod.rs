@@ -16,6 +16,8 @@ pub struct TestApp {
     pub pool: app::db::Pool,
     /// The server's state, for driving its background work (the push queue) step by step.
     pub state: app::state::AppState,
+    /// The database the server uses (SQLite in the data directory, or a fresh PostgreSQL database).
+    pub database_url: String,
     _dir: tempfile::TempDir,
 }
 
@@ -55,10 +57,11 @@ impl TestApp {
         let filter = std::env::var("TEST_LOG").unwrap_or_else(|_| "warn".into());
         let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(filter).try_init();
         let dir = tempfile::tempdir().expect("temp dir");
+        let database_url = fresh_database_url(dir.path()).await;
         let config = Config {
             addr: "127.0.0.1:0".parse().unwrap(),
             data_dir: dir.path().to_path_buf(),
-            database_url: Some(fresh_database_url(dir.path()).await),
+            database_url: Some(database_url.clone()),
             site_root: dir.path().join("site").display().to_string(),
             public_url: "http://127.0.0.1".into(),
             s3_bucket: None,
@@ -70,7 +73,7 @@ impl TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let pool = state.pool.clone();
-        (TestApp { base, pool, state, _dir: dir }, listener)
+        (TestApp { base, pool, state, database_url, _dir: dir }, listener)
     }
 
     /// The server's data directory (the SQLite file, the photo store, the VAPID key).

@@ -29,8 +29,9 @@ pub async fn transaction<T>(
     let value = work(&mut tx).await?;
     tx.commit().await?;
     // On SQLite a write transaction holds the one write lock: a long one makes every other writer wait.
-    if began.elapsed() > SLOW_TRANSACTION {
-        tracing::warn!(ms = began.elapsed().as_millis() as u64, "slow write transaction");
+    let held = began.elapsed();
+    if held > SLOW_TRANSACTION {
+        tracing::warn!(ms = held.as_millis() as u64, "slow write transaction");
     }
     Ok(value)
 }

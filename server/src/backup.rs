@@ -3,7 +3,7 @@
 //! VAPID key. Photos are stored before their row is written, so every photo row of the copy has its file.
 //! On PostgreSQL the database part is `pg_dump` (README); the photos and the key are copied all the same.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::config::Config;
 
@@ -16,14 +16,8 @@ pub struct Copied {
 }
 
 const DATABASE_FILE: &str = "shenbao.db";
-const PHOTOS: &str = "photos";
-const VAPID_KEY: &str = "vapid_private_key";
-
-/// The SQLite file behind a `sqlite://` URL (None for PostgreSQL).
-fn sqlite_file(url: &str) -> Option<PathBuf> {
-    let path = url.strip_prefix("sqlite://")?.split('?').next()?;
-    Some(PathBuf::from(path))
-}
+const PHOTOS: &str = app::evidence::route::PHOTO_FOLDER;
+const VAPID_KEY: &str = app::notifications::push::vapid::KEY_FILE;
 
 fn ensure_empty(dir: &Path) -> anyhow::Result<()> {
     if dir.exists() && std::fs::read_dir(dir)?.next().is_some() {
@@ -65,7 +59,7 @@ fn copy_key(from: &Path, to: &Path) -> anyhow::Result<bool> {
 pub async fn backup(config: &Config, target: &Path) -> anyhow::Result<Copied> {
     ensure_empty(target)?;
     let url = config.database_url();
-    let database = match sqlite_file(&url) {
+    let database = match crate::db::sqlite_file(&url) {
         Some(_) => {
             let pool = crate::db::connect(&url).await?;
             crate::db::snapshot_into(&pool, &target.join(DATABASE_FILE)).await?;
@@ -84,7 +78,7 @@ pub async fn backup(config: &Config, target: &Path) -> anyhow::Result<Copied> {
 /// new folder, with the server stopped).
 pub fn restore(config: &Config, source: &Path) -> anyhow::Result<Copied> {
     let url = config.database_url();
-    let database = match sqlite_file(&url) {
+    let database = match crate::db::sqlite_file(&url) {
         Some(file) if source.join(DATABASE_FILE).exists() => {
             if file.exists() {
                 anyhow::bail!("{} already exists; restore into a new data directory", file.display());

@@ -8,14 +8,15 @@ pub fn is_postgres(url: &str) -> bool {
     url.starts_with("postgres://") || url.starts_with("postgresql://")
 }
 
+/// The SQLite file behind a `sqlite://` URL (None for PostgreSQL).
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+    Some(std::path::PathBuf::from(url.strip_prefix("sqlite://")?.split('?').next()?))
+}
+
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     sqlx::any::install_default_drivers();
-    if !is_postgres(url) {
-        if let Some(dir) =
-            url.strip_prefix("sqlite://").and_then(|p| std::path::Path::new(p.split('?').next()?).parent())
-        {
-            std::fs::create_dir_all(dir)?;
-        }
+    if let Some(dir) = sqlite_file(url).as_deref().and_then(std::path::Path::parent) {
+        std::fs::create_dir_all(dir)?;
     }
     let sqlite = !is_postgres(url);
     let pool = AnyPoolOptions::new()

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::flows::{create, form, set_window, upload_photo};
+use common::flows::{create, form, plain_jpeg, set_window, upload_photo};
 use common::TestApp;
 use object_store::ObjectStore;
 use reqwest::StatusCode;
@@ -22,14 +22,6 @@ fn config(data_dir: &std::path::Path, database_url: Option<String>) -> Config {
     }
 }
 
-fn jpeg() -> Vec<u8> {
-    let mut out = Vec::new();
-    image::DynamicImage::new_rgb8(64, 48)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
-        .unwrap();
-    out
-}
-
 #[tokio::test]
 async fn a_backup_during_saves_restores_every_acknowledged_row_photo_and_key() {
     let app = TestApp::spawn().await;
@@ -38,7 +30,7 @@ async fn a_backup_during_saves_restores_every_acknowledged_row_photo_and_key() {
     let lead = app.login_as("demo_lead").await;
     let (_, id) = create(&app, &lead, "物流管理", "junior").await;
     let id = id.to_string();
-    let (status, photo) = upload_photo(&app, &lead, &id, jpeg(), "b-1").await;
+    let (status, photo) = upload_photo(&app, &lead, &id, plain_jpeg(64, 48), "b-1").await;
     assert_eq!(status, StatusCode::OK, "{photo}");
     let (status, version) = app.call(&lead, "declarations/save", &form(&id, "1", "530802", "60", "场所 0")).await;
     assert_eq!(status, StatusCode::OK, "{version}");

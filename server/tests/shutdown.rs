@@ -6,17 +6,9 @@ mod common;
 
 use std::sync::Arc;
 
-use common::flows::{create, form, set_window, upload_photo};
+use common::flows::{create, form, plain_jpeg, set_window, upload_photo};
 use common::TestApp;
 use reqwest::StatusCode;
-
-fn jpeg(width: u32, height: u32) -> Vec<u8> {
-    let mut out = Vec::new();
-    image::DynamicImage::new_rgb8(width, height)
-        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
-        .unwrap();
-    out
-}
 
 #[tokio::test]
 async fn sigterm_amid_uploads_and_saves_keeps_every_acknowledged_one() {
@@ -33,7 +25,7 @@ async fn sigterm_amid_uploads_and_saves_keeps_every_acknowledged_one() {
         .map(|n| {
             let (app, lead, id, first_answer) = (app.clone(), lead.clone(), id.clone(), first_answer.clone());
             tokio::spawn(async move {
-                let (status, photo) = upload_photo(&app, &lead, &id, jpeg(1600, 1200), &format!("u-{n}")).await;
+                let (status, photo) = upload_photo(&app, &lead, &id, plain_jpeg(1600, 1200), &format!("u-{n}")).await;
                 first_answer.notify_one();
                 (status == StatusCode::OK).then(|| photo["id"].as_i64().expect("a stored photo's id"))
             })

@@ -23,6 +23,8 @@ use crate::state::AppState;
 pub const UPLOAD_PATH: &str = "/api/declarations/{id}/photos";
 pub const PHOTO_PATH: &str = "/api/photos/{id}";
 pub const THUMB_PATH: &str = "/api/photos/{id}/thumb";
+/// The folder of the photo store every photo's files are kept under (backups copy it).
+pub const PHOTO_FOLDER: &str = "photos";
 
 fn wants_json(headers: &HeaderMap) -> bool {
     headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("application/json"))
@@ -96,7 +98,7 @@ async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: 
     })
     .await
     .map_err(AppError::internal)??;
-    let storage_key = format!("photos/{id}/{}", crate::auth::token::short_id());
+    let storage_key = format!("{PHOTO_FOLDER}/{id}/{}", crate::auth::token::short_id());
     let (sha256, width, height, captured_at, size) =
         (processed.sha256.clone(), processed.width, processed.height, processed.captured_at, file.len());
     photo_store::put(state.photos.as_ref(), &storage_key, file, processed).await?;

@@ -165,3 +165,12 @@ pub async fn upload_photo(
         .unwrap();
     (response.status(), response.json().await.unwrap_or(Value::Null))
 }
+
+/// A plain JPEG of this size, as a phone's camera would send (no metadata).
+pub fn plain_jpeg(width: u32, height: u32) -> Vec<u8> {
+    let mut out = Vec::new();
+    image::DynamicImage::new_rgb8(width, height)
+        .write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Jpeg)
+        .unwrap();
+    out
+}

@@ -22,8 +22,11 @@ impl std::fmt::Debug for Vapid {
 }
 
 /// Loads the key pair from the data directory, making and saving one the first time.
+/// The key's file in the data directory (backups copy it too).
+pub const KEY_FILE: &str = "vapid_private_key";
+
 pub fn load_or_create(data_dir: &Path) -> std::io::Result<Vapid> {
-    let path = data_dir.join("vapid_private_key");
+    let path = data_dir.join(KEY_FILE);
     let secret = match std::fs::read_to_string(&path) {
         Ok(text) => URL_SAFE_NO_PAD
             .decode(text.trim())
@@ -71,7 +74,7 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(dir.join("vapid_private_key")).unwrap().permissions().mode();
+            let mode = std::fs::metadata(dir.join(KEY_FILE)).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         std::fs::remove_dir_all(dir).unwrap();

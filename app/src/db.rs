@@ -55,10 +55,16 @@ pub fn now() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
-/// A LIKE pattern for a substring search (works for Chinese text), with `%`, `_` and `\` typed by the user
-/// matched literally; queries use `ESCAPE '\'`.
+/// The longest search text looked for: more is no search a person types, and a pattern of a megabyte makes
+/// SQLite refuse it as too complex.
+pub const MAX_SEARCH_CHARS: usize = 100;
+
+/// A LIKE pattern for a case-insensitive substring search (works for Chinese text), with `%`, `_` and `\`
+/// typed by the user matched literally. Queries compare it with `LOWER(column) LIKE $n ESCAPE '\'`: SQLite's
+/// LIKE ignores ASCII case and PostgreSQL's does not, so both sides are lowered and the two agree.
 pub fn like_pattern(query: &str) -> String {
-    let escaped = query.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    let query: String = query.trim().chars().take(MAX_SEARCH_CHARS).collect::<String>().to_ascii_lowercase();
+    let escaped = query.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
     format!("%{escaped}%")
 }
 

@@ -41,6 +41,9 @@ pub enum AppError {
     BadRequest(Text),
     #[error("too many attempts")]
     TooManyAttempts,
+    /// The request's body is larger than the endpoint takes (the limit in bytes).
+    #[error("request too large")]
+    TooLarge(u64),
     #[error("internal error {0}")]
     Internal(String),
     /// The request never reached the server (offline, timeout, bad response).
@@ -68,6 +71,7 @@ impl AppError {
             AppError::Validation(_) => 422,
             AppError::Conflict(_) | AppError::Stale { .. } | AppError::Duplicate(_) => 409,
             AppError::TooManyAttempts => 429,
+            AppError::TooLarge(_) => 413,
             AppError::Internal(_) => 500,
             AppError::Transport(_) => 502,
         }
@@ -104,6 +108,10 @@ impl AppError {
             AppError::TooManyAttempts => Text::new(
                 "尝试次数过多，请15分钟后再试，或联系秘书处重置密码。",
                 "Too many attempts. Wait 15 minutes or ask the secretariat to reset your password.",
+            ),
+            AppError::TooLarge(limit) => Text::new(
+                &format!("提交的内容过大（上限 {} KB），未保存。请删减后再提交。", limit / 1024),
+                &format!("What was sent is too large (at most {} KB) and was not saved. Shorten it and send again.", limit / 1024),
             ),
             AppError::Internal(reference) => Text::new(
                 &format!("服务器出错，请稍后再试。如持续出现，请把编号 {reference} 告诉秘书处。"),
@@ -198,6 +206,10 @@ mod server {
             if let sqlx::Error::Database(db) = &err {
                 if db.kind() == sqlx::error::ErrorKind::UniqueViolation {
                     return AppError::Duplicate(unique_key(db.as_ref()));
+                }
+                // A write naming a row that does not exist (an id a client made up): not the server's fault.
+                if db.kind() == sqlx::error::ErrorKind::ForeignKeyViolation {
+                    return AppError::NotFound;
                 }
             }
             if let sqlx::Error::RowNotFound = err {

@@ -29,12 +29,26 @@ fn attachment(title: &str, ascii_name: &str, extension: &str) -> String {
     )
 }
 
+/// A cell as a spreadsheet program will not run it: text starting with `=`, `+`, `-`, `@`, a tab or a carriage
+/// return would be read as a formula (`=HYPERLINK(…)` typed as a college name), so it gets a leading `'`,
+/// which Excel and LibreOffice show as text (OWASP "CSV injection"). Plain numbers such as `-3` stay numbers.
+pub fn inert_cell(cell: &str) -> std::borrow::Cow<'_, str> {
+    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && cell.parse::<f64>().is_err() {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// The table as a UTF-8 CSV download, with a byte-order mark so that Excel on Chinese Windows reads it.
 pub fn csv_download(table: &Download) -> Response {
     let mut writer = csv::Writer::from_writer("\u{feff}".as_bytes().to_vec());
     let written = writer
         .write_record(table.header)
-        .and_then(|_| table.rows.iter().try_for_each(|row| writer.write_record(row)))
+        .and_then(|_| {
+            table.rows.iter().try_for_each(|row| writer.write_record(row.iter().map(|c| inert_cell(c).into_owned())))
+        })
         .and_then(|_| writer.flush().map_err(csv::Error::from));
     let bytes = match written.map_err(AppError::internal).and_then(|_| writer.into_inner().map_err(AppError::internal))
     {
@@ -84,5 +98,26 @@ pub fn xlsx_download(table: &Download) -> Response {
         )
             .into_response(),
         Err(e) => failed(AppError::internal(e)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::inert_cell;
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_become_text() {
+        for formula in
+            ["=1+1", "=HYPERLINK(\"http://evil.example\",\"点我\")", "+86 771", "-1+2", "@SUM(A1:A2)", "\t=1", "\r=1"]
+        {
+            assert_eq!(inert_cell(formula), format!("'{formula}"), "{formula:?}");
+        }
+    }
+
+    #[test]
+    fn ordinary_text_and_numbers_stay_as_they_are() {
+        for plain in ["南宁职业技术学院", "12", "-3", "+4.5", "a=b", "", "2026-12-04"] {
+            assert_eq!(inert_cell(plain), plain, "{plain:?}");
+        }
     }
 }

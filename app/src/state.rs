@@ -13,6 +13,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub pool: Pool,
     pub login_limiter: Arc<RateLimiter>,
+    /// The public URL's origin (`https://shenbao.gxedu.cn`): state-changing requests must come from it (or
+    /// from the host they were sent to).
+    pub public_origin: String,
     /// Set the `Secure` flag on cookies (when the public URL is https).
     pub secure_cookies: bool,
     /// Where evidence photos are kept: a local directory by default, an S3-compatible bucket by configuration.
@@ -24,10 +27,22 @@ pub struct AppState {
     pub upload_dir: std::path::PathBuf,
     /// The server's VAPID key pair for Web Push.
     pub vapid: crate::notifications::push::vapid::Vapid,
-    /// The `sub` of VAPID tokens: how a push service can reach whoever runs this server.
-    pub push_contact: String,
+    /// Who push services may contact, and which endpoints the server posts to.
+    pub push: PushSettings,
+    /// The header a trusted reverse proxy puts the client's address in (`SHENBAO_CLIENT_IP_HEADER`); None:
+    /// the socket peer is the client.
+    pub client_ip_header: Option<axum::http::HeaderName>,
     /// Outgoing HTTP (push services).
     pub http: reqwest::Client,
+}
+
+/// Web Push settings.
+#[derive(Debug, Clone)]
+pub struct PushSettings {
+    /// The `sub` of VAPID tokens (a `mailto:` or `https:` address of whoever runs this server, RFC 8292);
+    /// None: push is off, and notifications reach only the inbox.
+    pub contact: Option<String>,
+    pub rule: crate::notifications::push::endpoint::EndpointRule,
 }
 
 /// The state of the current request; missing only if the router was built wrongly.

@@ -25,16 +25,8 @@ async fn main() -> anyhow::Result<()> {
         .ok()
         .filter(|u| !u.is_empty())
         .unwrap_or_else(|| format!("sqlite://{}/bench.db?mode=rwc", dir.path().display()));
-    let config = Config {
-        addr: "127.0.0.1:0".parse()?,
-        data_dir: dir.path().to_path_buf(),
-        database_url: Some(database_url.clone()),
-        site_root: dir.path().display().to_string(),
-        public_url: "http://127.0.0.1".into(),
-        s3_bucket: None,
-        push_contact: "mailto:test@shenbao.test".into(),
-        push_interval: std::time::Duration::from_secs(5),
-    };
+    let config =
+        Config { site_root: dir.path().display().to_string(), ..Config::on_loopback(dir.path(), database_url.clone()) };
     let pool = build_state(&config).await?.pool;
     let mut tx = pool.begin().await?;
     for n in 0..CERTIFICATES / 4 {

@@ -36,13 +36,13 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
 }
 
 pub async fn migrate(pool: &Pool, url: &str) -> anyhow::Result<()> {
-    migrator(url).run(pool).await?;
+    migrator(is_postgres(url)).run(pool).await?;
     Ok(())
 }
 
 /// The migrations this build carries, for its backend.
-fn migrator(url: &str) -> sqlx::migrate::Migrator {
-    if is_postgres(url) {
+fn migrator(postgres: bool) -> sqlx::migrate::Migrator {
+    if postgres {
         sqlx::migrate!("./migrations/postgres")
     } else {
         sqlx::migrate!("./migrations/sqlite")
@@ -53,8 +53,7 @@ fn migrator(url: &str) -> sqlx::migrate::Migrator {
 /// ready too: during a rolling deploy an older replica runs beside the newer one that migrated.
 pub async fn ready(pool: &Pool) -> anyhow::Result<bool> {
     let mut conn = pool.acquire().await?;
-    let url = if conn.backend_name() == "PostgreSQL" { "postgres://" } else { "sqlite://" };
-    let known = migrator(url).iter().count() as i64;
+    let known = migrator(conn.backend_name() == "PostgreSQL").iter().count() as i64;
     let applied: i64 =
         sqlx::query_scalar("SELECT COUNT(*) FROM _sqlx_migrations WHERE success = TRUE").fetch_one(&mut *conn).await?;
     Ok(applied >= known)

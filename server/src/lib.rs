@@ -44,17 +44,38 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         pool,
         login_limiter: Arc::new(Default::default()),
         secure_cookies: config.public_url.starts_with("https://"),
+        public_origin: origin_of(&config.public_url),
         photos,
         // As many decodes at once as cores: each holds a whole decoded photo in memory.
         vapid,
-        push_contact: config.push_contact.clone(),
-        http: app::notifications::push::send::http_client()
+        push: push_settings(config),
+        client_ip_header: match &config.client_ip_header {
+            Some(name) => Some(
+                axum::http::HeaderName::from_bytes(name.trim().as_bytes())
+                    .map_err(|_| anyhow::anyhow!("SHENBAO_CLIENT_IP_HEADER is not a header name: {name:?}"))?,
+            ),
+            None => None,
+        },
+        http: app::notifications::push::send::http_client(push_settings(config).rule)
             .map_err(|e| anyhow::anyhow!("HTTP client: {}", e.message().en))?,
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),
         )),
         upload_dir: upload_spool(&config.data_dir),
     })
+}
+
+/// `scheme://host[:port]` of a URL, without path or trailing slash.
+fn origin_of(url: &str) -> String {
+    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
+    format!("{scheme}://{}", rest.split('/').next().unwrap_or(rest))
+}
+
+fn push_settings(config: &Config) -> app::state::PushSettings {
+    app::state::PushSettings {
+        contact: config.push_contact.clone(),
+        rule: app::notifications::push::endpoint::EndpointRule { loopback_http: config.push_test_loopback },
+    }
 }
 
 /// Where the build's scripts, wasm and CSS are served from: `pkg/<build id>` when the site build named itself

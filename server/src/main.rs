@@ -39,6 +39,9 @@ async fn main() -> anyhow::Result<()> {
                 .with_context(|| format!("cannot listen on {}", config.addr))?;
             let stop = server::stop_signal();
             println!("Shenbao listening on http://{}", listener.local_addr()?);
+            if state.push.contact.is_none() {
+                tracing::warn!("push notifications are off: set SHENBAO_PUSH_CONTACT (mailto: or https:) to send them");
+            }
             let pool = state.pool.clone();
             server::serve_until(state, listener, stop).await?;
             // The push worker finishes the message it is sending; then the pool closes (SQLite checkpoints

@@ -135,3 +135,61 @@ async fn a_weak_new_password_is_refused_with_the_field_named() {
     assert_eq!(body["Validation"][0]["field"], "new_password", "{body}");
     assert!(body["Validation"][0]["message"]["zh"].as_str().unwrap().contains("8位"));
 }
+
+#[tokio::test]
+async fn a_stranger_guessing_a_password_cannot_lock_the_owner_out_nor_dodge_the_limit_with_headers() {
+    let app = TestApp::spawn().await;
+    // The owner's phone has logged in before: it holds the account's device cookie.
+    let owner = app.login_as("demo_lead").await;
+    let stranger = app.client();
+    let attempt = |client: &reqwest::Client, password: &'static str, forwarded: Option<String>| {
+        let request = client
+            .post(format!("{}/api/accounts/login", app.base))
+            .header("Accept", "application/json")
+            .form(&[("username", "demo_lead"), ("password", password)]);
+        let request = match forwarded {
+            Some(address) => request.header("X-Forwarded-For", address),
+            None => request,
+        };
+        async move { request.send().await.unwrap().status() }
+    };
+    for n in 0..8 {
+        let status = attempt(&stranger, "Wrong2026pass", Some(format!("203.0.113.{n}"))).await;
+        assert!(matches!(status, StatusCode::CONFLICT | StatusCode::TOO_MANY_REQUESTS), "{status}");
+    }
+    // A header naming another address does not reset the stranger's count (no proxy is configured)…
+    let status = attempt(&stranger, common::PASSWORD, Some("198.51.100.7".into())).await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS, "the right password from the stranger's browser waits");
+    // …and the owner, on the same address, still logs in.
+    assert_eq!(attempt(&owner, common::PASSWORD, None).await, StatusCode::OK);
+    let (status, _) = app.call(&owner, "accounts/my-scope", &[]).await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_write_from_another_site_is_refused_whatever_the_cookie() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as("demo_lead").await;
+    let logout = format!("{}/api/accounts/logout", app.base);
+    let post = |headers: &[(&'static str, String)], body: &'static str, kind: &'static str| {
+        let mut request =
+            lead.post(&logout).header("Accept", "application/json").header("Content-Type", kind).body(body);
+        for (name, value) in headers {
+            request = request.header(*name, value);
+        }
+        async move { request.send().await.unwrap().status() }
+    };
+    let form = "application/x-www-form-urlencoded";
+    assert_eq!(post(&[("Origin", "https://evil.example".into())], "", form).await, StatusCode::FORBIDDEN);
+    assert_eq!(post(&[("Origin", "null".into())], "", form).await, StatusCode::FORBIDDEN);
+    assert_eq!(post(&[("Sec-Fetch-Site", "cross-site".into())], "", form).await, StatusCode::FORBIDDEN);
+    assert_eq!(post(&[], "a=b", "text/plain").await, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    // Still logged in: none of those reached the server function.
+    assert_eq!(app.call(&lead, "accounts/my-scope", &[]).await.0, StatusCode::OK);
+    let own_origin = app.base.clone();
+    assert_eq!(
+        post(&[("Origin", own_origin), ("Sec-Fetch-Site", "same-origin".into())], "", form).await,
+        StatusCode::OK
+    );
+    assert_eq!(app.call(&lead, "accounts/my-scope", &[]).await.0, StatusCode::UNAUTHORIZED, "logged out");
+}

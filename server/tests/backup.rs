@@ -10,16 +10,7 @@ use reqwest::StatusCode;
 use server::{backup, build_state, Config};
 
 fn config(data_dir: &std::path::Path, database_url: Option<String>) -> Config {
-    Config {
-        addr: "127.0.0.1:0".parse().unwrap(),
-        data_dir: data_dir.to_path_buf(),
-        database_url,
-        site_root: data_dir.join("site").display().to_string(),
-        public_url: "http://127.0.0.1".into(),
-        s3_bucket: None,
-        push_contact: "mailto:test@shenbao.test".into(),
-        push_interval: std::time::Duration::from_secs(5),
-    }
+    Config { database_url, ..Config::on_loopback(data_dir, String::new()) }
 }
 
 #[tokio::test]

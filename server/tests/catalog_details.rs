@@ -318,3 +318,53 @@ async fn a_coordinator_limits_a_lead_to_certificates_and_no_other_school_can() {
         [("account_id", lead.as_str()), ("college_ids[0]", college.as_str()), ("certificate_ids[0]", "99999")];
     assert_eq!(app.call(&coordinator, "accounts/set-scope", &missing).await.0, StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+#[tokio::test]
+async fn a_lead_limited_to_a_certificate_neither_sees_nor_acts_for_another() {
+    let app = TestApp::spawn().await;
+    let school = app.institution_id(common::SCHOOL_A).await;
+    let college = app.college_ids(school).await[0].to_string();
+    let lead_id = app.account_id("demo_lead").await.to_string();
+    let (logistics, care) = (certificate_id(&app, "物流管理").await, certificate_id(&app, "老年照护").await);
+    let coordinator = app.login_as("demo_coordinator").await;
+    let limit = [
+        ("account_id", lead_id.as_str()),
+        ("college_ids[0]", college.as_str()),
+        ("certificate_ids[0]", logistics.as_str()),
+    ];
+    assert_eq!(app.call(&coordinator, "accounts/set-scope", &limit).await.0, StatusCode::OK);
+    // The coordinator's survey has a row of each certificate in the lead's college.
+    let survey_row = |certificate: &str, majors: &'static str| {
+        vec![
+            ("college_id", college.clone()),
+            ("offering", format!("{certificate}:junior")),
+            ("majors", majors.to_string()),
+            ("students_willing", "30".to_string()),
+            ("note", String::new()),
+        ]
+    };
+    let pairs = |form: &[(&'static str, String)]| form.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    for form in [survey_row(&logistics, "530802"), survey_row(&care, "590302")] {
+        let form = pairs(&form);
+        let refs: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        assert_eq!(app.call(&coordinator, "survey/add", &refs).await.0, StatusCode::OK);
+    }
+
+    let lead = app.login_as("demo_lead").await;
+    let (_, survey) = app.call(&lead, "survey/get", &[]).await;
+    let certificates: Vec<&str> =
+        survey["rows"].as_array().unwrap().iter().map(|r| r["certificate"].as_str().unwrap()).collect();
+    assert_eq!(certificates, ["物流管理"], "{survey}");
+    let care_row = pairs(&survey_row(&care, "590302"));
+    let refs: Vec<(&str, &str)> = care_row.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    assert_eq!(app.call(&lead, "survey/add", &refs).await.0, StatusCode::FORBIDDEN);
+    let year = app::windows::service::current_year().to_string();
+    let assessment = [("certificate_id", care.as_str()), ("year", year.as_str()), ("level", "junior")];
+    assert_eq!(app.call(&lead, "catalog/save-assessment", &assessment).await.0, StatusCode::FORBIDDEN);
+    let request =
+        [("certificate_id", care.as_str()), ("year", year.as_str()), ("level", "junior"), ("major_code", "590302")];
+    assert_eq!(app.call(&lead, "catalog/request-major", &request).await.0, StatusCode::FORBIDDEN);
+    // Within the certificate the same requests go through.
+    let own = [("certificate_id", logistics.as_str()), ("year", year.as_str()), ("level", "junior")];
+    assert_ne!(app.call(&lead, "catalog/save-assessment", &own).await.0, StatusCode::FORBIDDEN);
+}

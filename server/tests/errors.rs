@@ -76,3 +76,37 @@ async fn every_answer_carries_its_request_id() {
     }
     assert_ne!(ids[0], ids[1], "each request its own");
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_413_and_an_unknown_endpoint_the_app_s_own_404() {
+    let app = TestApp::spawn().await;
+    let secretariat = app.login_as("demo_secretariat").await;
+    let huge = "职".repeat(1_000_000);
+    let (status, body) = app.call(&secretariat, "institutions/list", &[("query", huge.as_str())]).await;
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{body}");
+    assert!(body["TooLarge"].as_u64().is_some_and(|limit| limit >= 1024 * 1024), "{body}");
+    // Sent in chunks, without a length up front: refused the same way once the limit is passed.
+    let chunks = futures_chunks(3 * 1024 * 1024);
+    let response = secretariat
+        .post(format!("{}/api/institutions/list", app.base))
+        .header("Accept", "application/json")
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .body(reqwest::Body::wrap_stream(chunks))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::PAYLOAD_TOO_LARGE);
+
+    let (status, body) = app.call(&secretariat, "no-such-function", &[]).await;
+    assert_eq!(status, StatusCode::NOT_FOUND, "{body}");
+    assert!(!body.to_string().contains("register_explicit"), "no framework hints: {body}");
+    assert_eq!(body, serde_json::json!("NotFound"));
+}
+
+/// A body of `total` bytes (`query=aaaa…`) as a stream of 64 KB chunks, so it goes without a Content-Length.
+fn futures_chunks(total: usize) -> impl futures::Stream<Item = Result<Vec<u8>, std::io::Error>> {
+    let mut first = b"query=".to_vec();
+    first.resize(64 * 1024, b'a');
+    let chunks = std::iter::once(first).chain(std::iter::repeat_n(vec![b'a'; 64 * 1024], total / (64 * 1024)));
+    futures::stream::iter(chunks.map(Ok))
+}

@@ -36,6 +36,13 @@ async fn policies_are_found_by_words_of_the_title_or_by_document_number() {
     assert!(by_words.as_array().unwrap().len() >= 3);
     let (_, faq) = app.call(&anyone, "library/faq", &[("query", "累计人数")]).await;
     assert_eq!(faq[0]["seq"], 4);
+    // Letters match in either case, on PostgreSQL as on SQLite.
+    let (_, faq) = app.call(&anyone, "library/faq", &[("query", "qq 工作群")]).await;
+    assert_eq!(faq.as_array().unwrap().len(), 1, "{faq}");
+    let (_, lower) = app.call(&anyone, "library/policies", &[("scope", ""), ("query", "1+x")]).await;
+    let (_, upper) = app.call(&anyone, "library/policies", &[("scope", ""), ("query", "1+X")]).await;
+    assert!(!upper.as_array().unwrap().is_empty());
+    assert_eq!(lower, upper);
     // A typed % is literal, not a wildcard.
     let (_, none) = app.call(&anyone, "library/policies", &[("scope", ""), ("query", "%")]).await;
     assert_eq!(none.as_array().unwrap().len(), 0);

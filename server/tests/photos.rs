@@ -11,15 +11,17 @@ use common::TestApp;
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 
+/// One 12-byte IFD entry (big-endian TIFF): tag, type, count, value or offset.
+fn entry(t: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: [u8; 4]) {
+    t.extend(tag.to_be_bytes());
+    t.extend(kind.to_be_bytes());
+    t.extend(count.to_be_bytes());
+    t.extend(value);
+}
+
 /// A TIFF/EXIF block: orientation 6 (rotate 90°), DateTimeOriginal, and a GPS IFD with a latitude ref.
 fn exif_block() -> Vec<u8> {
     let mut t: Vec<u8> = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
-    let entry = |t: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: [u8; 4]| {
-        t.extend(tag.to_be_bytes());
-        t.extend(kind.to_be_bytes());
-        t.extend(count.to_be_bytes());
-        t.extend(value);
-    };
     t.extend(3u16.to_be_bytes());
     entry(&mut t, 0x0112, 3, 1, [0, 6, 0, 0]);
     entry(&mut t, 0x8769, 4, 1, 50u32.to_be_bytes());
@@ -199,4 +201,83 @@ async fn bad_uploads_are_refused_with_a_reason_and_nothing_is_stored() {
     assert_eq!(response.headers()["location"], format!("/declarations/{id}"));
     let (count,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM photos").fetch_one(&app.pool).await.unwrap();
     assert_eq!(count, 1);
+}
+
+#[tokio::test]
+async fn a_lead_whose_password_was_reset_sees_and_adds_no_photo_until_it_is_changed() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as("demo_lead").await;
+    let id = draft(&app, &lead).await;
+    let (status, photo) = upload_photo(&app, &lead, &id, common::flows::plain_jpeg(40, 30), "p-1").await;
+    assert_eq!(status, StatusCode::OK, "{photo}");
+    let photo_path = format!("/api/photos/{}", photo["id"]);
+    assert_eq!(fetch(&app, &lead, &photo_path).await.0, StatusCode::OK);
+
+    let coordinator = app.login_as("demo_coordinator").await;
+    let lead_id = app.account_id("demo_lead").await.to_string();
+    let (status, issued) = app.call(&coordinator, "accounts/reset-password", &[("account_id", &lead_id)]).await;
+    assert_eq!(status, StatusCode::OK, "{issued}");
+    let reset = app.login_with("demo_lead", issued["password"].as_str().unwrap()).await;
+
+    assert_eq!(fetch(&app, &reset, &photo_path).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(fetch(&app, &reset, &format!("{photo_path}/thumb")).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = upload_photo(&app, &reset, &id, common::flows::plain_jpeg(40, 30), "p-2").await;
+    assert_eq!(status, StatusCode::FORBIDDEN, "{body}");
+    assert!(body.to_string().contains("PasswordChangeRequired"), "says why: {body}");
+}
+
+/// An EXIF block as many phones and apps write it: orientation `orientation`, and an Exif sub-IFD holding
+/// DateTimeOriginal that ends without the next-IFD offset (a strict reader refuses the whole block).
+fn exif_block_without_sub_ifd_link(orientation: u16) -> Vec<u8> {
+    let mut t: Vec<u8> = b"MM\x00\x2a\x00\x00\x00\x08".to_vec();
+    t.extend(2u16.to_be_bytes());
+    let [high, low] = orientation.to_be_bytes();
+    entry(&mut t, 0x0112, 3, 1, [high, low, 0, 0]);
+    entry(&mut t, 0x8769, 4, 1, 58u32.to_be_bytes());
+    t.extend(0u32.to_be_bytes());
+    t.extend(b"2026:03:01 09:30:00\x00");
+    t.extend(1u16.to_be_bytes());
+    entry(&mut t, 0x9003, 2, 20, 38u32.to_be_bytes());
+    let mut segment = vec![0xFF, 0xE1];
+    segment.extend(((2 + 6 + t.len()) as u16).to_be_bytes());
+    segment.extend(b"Exif\x00\x00");
+    segment.extend(t);
+    segment
+}
+
+#[tokio::test]
+async fn photos_whose_exif_has_a_common_flaw_still_come_out_upright_with_their_time() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as("demo_lead").await;
+    let id = draft(&app, &lead).await;
+    for orientation in 1..=8u16 {
+        let mut photo = common::flows::plain_jpeg(80, 60);
+        let tail = photo.split_off(2);
+        photo.extend(exif_block_without_sub_ifd_link(orientation));
+        photo.extend(tail);
+        let (status, stored) = upload_photo(&app, &lead, &id, photo, &format!("o-{orientation}")).await;
+        assert_eq!(status, StatusCode::OK, "orientation {orientation}: {stored}");
+        // 5–8 turn the picture a quarter, so width and height trade places.
+        let upright = if orientation >= 5 { (60, 80) } else { (80, 60) };
+        assert_eq!(
+            (stored["width"].as_i64(), stored["height"].as_i64()),
+            (Some(upright.0), Some(upright.1)),
+            "{orientation}"
+        );
+        assert_eq!(stored["captured_at"], 1_772_328_600, "orientation {orientation}: the capture time is kept");
+    }
+    // EXIF as two other writers make it (tests/fixtures, made with Pillow and piexif): turned upright, time
+    // kept, and the GPS position and maker gone from what is stored.
+    for (name, bytes) in [
+        ("pil-orientation-6", &include_bytes!("fixtures/pil-orientation-6.jpg")[..]),
+        ("piexif-orientation-8", &include_bytes!("fixtures/piexif-orientation-8.jpg")[..]),
+    ] {
+        let (status, stored) = upload_photo(&app, &lead, &id, bytes.to_vec(), name).await;
+        assert_eq!(status, StatusCode::OK, "{name}: {stored}");
+        assert_eq!((stored["width"].as_i64(), stored["height"].as_i64()), (Some(60), Some(80)), "{name}");
+        assert_eq!(stored["captured_at"], 1_772_328_600, "{name}");
+        let (_, served) = fetch(&app, &lead, &format!("/api/photos/{}", stored["id"])).await;
+        assert!(!served.windows(9).any(|w| w == b"TestPhone"), "{name}: metadata stripped");
+        assert!(!served.windows(4).any(|w| w == b"Exif"), "{name}: no EXIF kept");
+    }
 }

@@ -61,8 +61,11 @@ async fn devices_subscribe_with_their_kinds_and_only_owners_see_or_remove_them()
     );
 }
 
+/// How long the test push service asks to be left alone when it is busy (`Retry-After`, seconds).
+const ASKED_WAIT: i64 = 120;
+
 /// A push service on 127.0.0.1 for one test: it answers each POST with the next scripted status (201 when
-/// the script is used up) and keeps what it was sent.
+/// the script is used up; 429 and 503 come with `Retry-After: ASKED_WAIT`) and keeps what it was sent.
 struct PushService {
     endpoint_base: String,
     received: Arc<Mutex<Vec<Received>>>,
@@ -99,7 +102,12 @@ impl PushService {
                             body: body.to_vec(),
                         });
                         let status = s.lock().unwrap().pop_front().unwrap_or(201);
-                        axum::http::StatusCode::from_u16(status).unwrap()
+                        let busy = matches!(status, 429 | 503);
+                        let wait = busy.then(|| [(axum::http::header::RETRY_AFTER, ASKED_WAIT.to_string())]);
+                        (
+                            axum::http::StatusCode::from_u16(status).unwrap(),
+                            axum::response::AppendHeaders(wait.into_iter().flatten()),
+                        )
                     }
                 },
             ),
@@ -147,11 +155,15 @@ impl Browser {
     }
 }
 
-/// Checks an RFC 8292 `Authorization: vapid t=…, k=…` header: signed by the server's published key, for
+/// Checks an RFC 8292 `Authorization: vapid t=…,k=…` header: signed by the server's published key, for
 /// the endpoint's origin, not expired; returns the claims.
 fn check_vapid(header: &str, server_key: &str, origin: &str) -> serde_json::Value {
     use p256::ecdsa::signature::Verifier;
-    let (token, key) = header.strip_prefix("vapid t=").expect("vapid scheme").split_once(", k=").unwrap();
+    let (token, key) = header
+        .strip_prefix("vapid t=")
+        .expect("vapid scheme")
+        .split_once(",k=")
+        .expect("k follows t after a comma, no space");
     assert_eq!(key, server_key, "k is the key the browser subscribed with");
     let (signed, signature) = token.rsplit_once('.').unwrap();
     let (head, claims) = signed.split_once('.').unwrap();
@@ -216,24 +228,20 @@ async fn a_busy_service_gets_one_retry_later_and_a_gone_device_is_forgotten() {
     let coordinator = app.login_as("demo_coordinator").await;
     assert_eq!(act(&app, &coordinator, &id, "ReturnToLead", "请补充教学场所面积").await.0, StatusCode::OK);
 
-    // The service is busy once: the notification waits for its backoff and is then sent exactly once.
+    // The service is busy once and says when to come back: the notification waits that long (not our own,
+    // shorter backoff) and is then sent exactly once.
     service.script.lock().unwrap().push_back(503);
     let now = app::db::now();
     let first = app::notifications::push::send::deliver_due(&app.state, now).await.unwrap();
     assert_eq!(first.retried, 1);
-    let early = app::notifications::push::send::deliver_due(&app.state, now + 1).await.unwrap();
-    assert_eq!(early, app::notifications::push::send::Report::default(), "not before its backoff");
-    let later =
+    let early =
         app::notifications::push::send::deliver_due(&app.state, now + app::notifications::push::send::RETRY_BASE_SECS)
             .await
             .unwrap();
+    assert_eq!(early, app::notifications::push::send::Report::default(), "not before the Retry-After it was given");
+    let later = app::notifications::push::send::deliver_due(&app.state, now + ASKED_WAIT).await.unwrap();
     assert_eq!(later.sent, 1);
-    let after = app::notifications::push::send::deliver_due(
-        &app.state,
-        now + 10 * app::notifications::push::send::RETRY_BASE_SECS,
-    )
-    .await
-    .unwrap();
+    let after = app::notifications::push::send::deliver_due(&app.state, now + 10 * ASKED_WAIT).await.unwrap();
     assert_eq!(after, app::notifications::push::send::Report::default());
     let got = service.received();
     assert_eq!(got.len(), 2, "one failed attempt and one delivery");
@@ -277,4 +285,68 @@ async fn window_reminders_go_once_to_those_with_something_to_submit() {
     let other_lead = app.login_as("demo_lead_b").await;
     let (_, theirs) = app.call(&other_lead, "inbox/list", &[]).await;
     assert!(!theirs.to_string().contains("截止"), "nothing to submit, no reminder: {theirs}");
+}
+
+#[tokio::test]
+async fn an_endpoint_that_leads_into_the_server_s_own_network_is_refused_with_the_reason() {
+    let app = TestApp::spawn().await;
+    let lead = app.login_as("demo_lead").await;
+    let subscribe = |endpoint: &'static str| {
+        let form = [("endpoint", endpoint), ("p256dh", KEY), ("auth", AUTH), ("kinds[0]", "status")];
+        let (app, lead) = (&app, &lead);
+        async move { app.call(lead, "push/subscribe", &form).await }
+    };
+    for (endpoint, reason) in [
+        ("http://127.0.0.1:3913@192.0.2.2:3914/push/x", "用户名或密码"),
+        ("https://169.254.169.254/latest/meta-data", "本机或内部网络"),
+        ("https://10.0.0.8/push/x", "本机或内部网络"),
+        ("https://[::ffff:192.168.0.1]/push/x", "本机或内部网络"),
+        ("http://push.example/x", "https"),
+    ] {
+        let (status, body) = subscribe(endpoint).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{endpoint}: {body}");
+        assert!(body.to_string().contains(reason), "{endpoint}: {body}");
+    }
+    assert!(app.call(&lead, "push/devices", &[]).await.1.as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_stored_endpoint_the_rule_refuses_is_never_posted_to_and_is_forgotten() {
+    let app = TestApp::spawn().await;
+    let service = PushService::start().await;
+    let lead = app.login_as("demo_lead").await;
+    let phone = Browser::new();
+    phone.subscribe(&app, &lead, &format!("{}/push/lead-phone", service.endpoint_base), &["notices"]).await;
+    // As a row saved before the rule existed would be: its endpoint now points past the test service.
+    let sneaky = format!("http://user@{}/push/lead-phone", service.endpoint_base.trim_start_matches("http://"));
+    sqlx::query("UPDATE push_subscriptions SET endpoint = $1").bind(&sneaky).execute(&app.pool).await.unwrap();
+    let secretariat = app.login_as("demo_secretariat").await;
+    let (status, body) = app
+        .call(
+            &secretariat,
+            "library/save-notice",
+            &[("title", "通知"), ("body", "正文"), ("audience", ""), ("links", "")],
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let report = app::notifications::push::send::deliver_due(&app.state, app::db::now() + 1).await.unwrap();
+    assert_eq!(report.gone, 1, "{report:?}");
+    assert!(service.received().is_empty(), "nothing was posted");
+    assert!(app.call(&lead, "push/devices", &[]).await.1.as_array().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn the_push_client_connects_to_no_private_address_whatever_a_name_resolves_to() {
+    use app::notifications::push::endpoint::EndpointRule;
+    let service = PushService::start().await;
+    let port = service.endpoint_base.rsplit(':').next().unwrap().to_string();
+    // `localhost` resolves to the loopback here, as a public-looking name can be made to (DNS rebinding).
+    let url = format!("http://localhost:{port}/push/x");
+    let production = app::notifications::push::send::http_client(EndpointRule { loopback_http: false }).unwrap();
+    let refused = production.post(&url).body("x").send().await;
+    assert!(refused.is_err(), "connected to the loopback: {refused:?}");
+    assert!(service.received().is_empty());
+    let testing = app::notifications::push::send::http_client(EndpointRule { loopback_http: true }).unwrap();
+    assert_eq!(testing.post(&url).body("x").send().await.unwrap().status(), StatusCode::CREATED);
+    assert_eq!(service.received().len(), 1);
 }

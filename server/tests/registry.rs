@@ -217,9 +217,67 @@ async fn a_refused_plain_form_goes_back_with_the_error_and_what_was_typed_but_no
     assert!(!location.contains("%E8%B5%B5") && !location.contains("1381234"), "nothing typed travels in the URL");
     let page = client.get(format!("{}{location}", app.base)).send().await.unwrap().text().await.unwrap();
     assert!(page.contains("value=\"赵老师\""), "what was typed is back in the form");
-    assert!(page.contains("1381234") && page.contains("手机号应为11位数字"), "with the mobile's error");
+    assert!(page.contains("1381234") && page.contains("手机号应为11位"), "with the mobile's error");
     assert!(!page.contains("Secret2026x"), "passwords never come back");
     let (stored,): (String,) =
         sqlx::query_as("SELECT form_values FROM form_flashes").fetch_one(&app.pool).await.unwrap();
     assert!(!stored.contains("Secret2026x"), "nor are they kept");
+}
+
+#[tokio::test]
+async fn the_registry_is_searched_by_name_or_credit_code_in_either_case() {
+    let app = TestApp::spawn().await;
+    let secretariat = app.login_as("demo_secretariat").await;
+    let (status, upper) = app.call(&secretariat, "institutions/list", &[("query", "MB0001")]).await;
+    assert_eq!(status, StatusCode::OK, "{upper}");
+    assert!(!upper.as_array().unwrap().is_empty(), "the demo credit codes hold MB0001: {upper}");
+    let (_, lower) = app.call(&secretariat, "institutions/list", &[("query", "mb0001")]).await;
+    assert_eq!(lower, upper, "on PostgreSQL as on SQLite");
+    // A search of a megabyte (as sent) is cut to what a person types, never refused by the database.
+    let long = "职".repeat(100_000);
+    let (status, body) = app.call(&secretariat, "institutions/list", &[("query", long.as_str())]).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+}
+
+#[tokio::test]
+async fn codes_typed_with_a_chinese_input_method_are_stored_plain_and_a_shared_school_code_is_flagged() {
+    let app = TestApp::spawn().await;
+    let client = app.login_as("demo_secretariat").await;
+    let full_width: String = NEW_CODE.chars().map(|c| char::from_u32(c as u32 - 0x21 + 0xFF01).unwrap()).collect();
+    let form = [
+        ("name", "广西新增职业学院"),
+        ("kind", "higher_vocational"),
+        ("city", "钦州市"),
+        ("credit_code", full_width.as_str()),
+        ("school_code", "４１４５\u{3000}０１２３４５"),
+        ("website", ""),
+        ("address", "钦州市某路1号"),
+    ];
+    let (status, body) = app.call(&client, "institutions/save", &form).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["warnings"].as_array().unwrap().is_empty(), "{body}");
+    let (code, school): (String, String) =
+        sqlx::query_as("SELECT credit_code, school_code FROM institutions WHERE name = '广西新增职业学院'")
+            .fetch_one(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!((code.as_str(), school.as_str()), (NEW_CODE, "4145012345"));
+
+    // Another institution with the same school code is saved, with a warning naming the first.
+    let second_code = {
+        let prefix = "12450000MB0999999";
+        format!("{prefix}{}", app::validate::credit_code::check_character(prefix).unwrap())
+    };
+    let again = [
+        ("name", "广西另一职业学院"),
+        ("kind", "higher_vocational"),
+        ("city", "钦州市"),
+        ("credit_code", second_code.as_str()),
+        ("school_code", "4145012345"),
+        ("website", ""),
+        ("address", "钦州市某路2号"),
+    ];
+    let (status, body) = app.call(&client, "institutions/save", &again).await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert!(body["warnings"].to_string().contains("广西新增职业学院"), "{body}");
 }

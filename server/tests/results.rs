@@ -160,8 +160,16 @@ async fn the_secretariat_names_lead_institutions_publishes_and_the_lead_institut
     assert_eq!(roster["schools"].as_array().unwrap().len(), 2);
     assert!(roster["schools"].as_array().unwrap().iter().all(|s| s["followup"].is_null()));
 
-    // School A submits its contacts; the roster shows them, with A's lead of this certificate.
-    let followup = followup_form();
+    // School A submits its contacts, numbers written as offices write them (and a name a spreadsheet would
+    // run as a formula); the roster shows them in their normal form, with A's lead of this certificate.
+    let mut followup = followup_form();
+    for (field, value) in [
+        ("leader_phone", "+86-771-1234567"),
+        ("leads[0][mobile]", "+86 139 0000 0000"),
+        ("staff_name", "=HYPERLINK(\"http://evil.example\",\"李四\")"),
+    ] {
+        followup.iter_mut().find(|(k, _)| *k == field).unwrap().1 = value;
+    }
     assert_eq!(app.call(&coordinator, "followup/submit", &followup).await.0, StatusCode::OK);
     let roster_csv = format!("/api/results/roster/{certificate}/export.csv");
     let (status, csv) = app.download(&coordinator_b, &roster_csv).await;
@@ -170,7 +178,9 @@ async fn the_secretariat_names_lead_institutions_publishes_and_the_lead_institut
     assert_eq!(lines.len(), 3, "{lines:?}");
     let a_line = lines.iter().find(|l| l.starts_with(common::SCHOOL_A)).unwrap();
     assert!(
-        a_line.contains("张三") && a_line.contains("李四") && a_line.contains("王五,13900000000,87654321@qq.com"),
+        a_line.contains("张三,副校长,0771-1234567")
+            && a_line.contains("\"'=HYPERLINK(")
+            && a_line.contains("王五,13900000000,87654321@qq.com"),
         "{a_line}"
     );
     assert!(a_line.contains("已填报"), "{a_line}");

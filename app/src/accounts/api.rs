@@ -35,6 +35,7 @@ pub async fn login(username: String, password: String) -> Result<(), AppError> {
         }
         let token = service::open_session(tx, &account).await?;
         session::set_session_cookie(&token, state.secure_cookies);
+        crate::auth::device::remember(&state, &account.username);
         leptos_axum::redirect("/");
         Ok(())
     })
@@ -128,8 +129,12 @@ pub async fn create_lead(
         vec![("username", username.clone()), ("display_name", display_name.clone()), ("mobile", mobile.clone())];
     run_form(typed, async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
-        let input =
-            super::model::LeadInput { username, display_name, mobile, college_ids: college_ids.unwrap_or_default() };
+        let input = super::model::LeadInput {
+            username,
+            display_name,
+            mobile: crate::validate::tidy_phone(&mobile),
+            college_ids: college_ids.unwrap_or_default(),
+        };
         flash_issued(service::create_lead(tx, &caller, input).await?)
     })
     .await

@@ -23,8 +23,22 @@ impl Caller {
     /// Whether a lead's scope covers a college and a certificate: one of its colleges, and one of its
     /// certificates when the coordinator limited them. The only place this rule is written.
     pub fn covers(&self, college: i64, certificate: i64) -> bool {
-        self.college_ids.contains(&college)
-            && (self.certificate_ids.is_empty() || self.certificate_ids.contains(&certificate))
+        self.college_ids.contains(&college) && self.covers_certificate(certificate)
+    }
+
+    /// Whether the caller may act for a certificate at all: a lead only for their certificates when the
+    /// coordinator limited them; every other school role for any.
+    pub fn covers_certificate(&self, certificate: i64) -> bool {
+        self.role != Role::Lead || self.certificate_ids.is_empty() || self.certificate_ids.contains(&certificate)
+    }
+
+    /// Refuses a lead acting for a certificate outside their scope.
+    pub fn ensure_covers_certificate(&self, certificate: i64) -> Result<(), AppError> {
+        if self.covers_certificate(certificate) {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 
     /// The caller's school, for coordinator and lead accounts.

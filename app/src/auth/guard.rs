@@ -57,10 +57,24 @@ pub async fn caller_for_token(conn: &mut Conn, token: &str) -> Result<Option<Cal
     }))
 }
 
-/// The caller behind a plain axum request's session cookie (uploads and downloads); Unauthorized without one.
+/// The caller behind a plain axum request's session cookie (uploads, photos and downloads), refused as a
+/// server function would refuse them: Unauthorized without a live session, PasswordChangeRequired until a
+/// forced password change is done.
 pub async fn caller_from_headers(conn: &mut Conn, headers: &axum::http::HeaderMap) -> Result<Caller, AppError> {
     let token = crate::auth::session::cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    caller_for_token(conn, &token).await?.ok_or(AppError::Unauthorized)
+    let caller = caller_for_token(conn, &token).await?.ok_or(AppError::Unauthorized)?;
+    if caller.must_change_password {
+        return Err(AppError::PasswordChangeRequired);
+    }
+    Ok(caller)
+}
+
+/// For public plain routes: the caller if one is logged in and free to act, else a visitor.
+pub async fn visitor_or_caller(conn: &mut Conn, headers: &axum::http::HeaderMap) -> Result<Option<Caller>, AppError> {
+    match crate::auth::session::cookie_from_headers(headers, COOKIE) {
+        Some(token) => Ok(caller_for_token(conn, &token).await?.filter(|c| !c.must_change_password)),
+        None => Ok(None),
+    }
 }
 
 /// Refuses callers without one of `roles`, and callers who must first change their password.
@@ -78,6 +92,11 @@ pub fn check_role(caller: Caller, roles: &[Role]) -> Result<Caller, AppError> {
 /// Any logged-in caller, allowed only password changes until a forced change is done.
 pub async fn require_login_for_password_change() -> Result<Caller, AppError> {
     current_caller().await?.ok_or(AppError::Unauthorized)
+}
+
+/// Any logged-in caller who owes no forced password change.
+pub async fn require_login() -> Result<Caller, AppError> {
+    check_role(require_login_for_password_change().await?, &Role::ALL)
 }
 
 /// A logged-in caller holding one of `roles`.

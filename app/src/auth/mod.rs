@@ -2,6 +2,7 @@
 //! the login rate limit, and the guards every server function calls first.
 
 pub mod caller;
+pub mod device;
 pub mod guard;
 pub mod password;
 pub mod rate_limit;

@@ -25,14 +25,23 @@ pub fn cookie_from_headers(headers: &axum::http::HeaderMap, name: &str) -> Optio
     })
 }
 
-/// The client's address for rate limiting (the socket peer; the app is meant to face clients directly
-/// or sit behind a proxy that the operator configures to be the only peer).
+/// The client's address for rate limiting: the socket peer, or, behind a reverse proxy, the address that
+/// proxy put in the header the operator named (`SHENBAO_CLIENT_IP_HEADER`). The header is read only when
+/// configured, and only its last entry (the one the proxy added), so a client cannot choose its address.
 pub fn client_address() -> String {
-    use_context::<Parts>()
-        .and_then(|p| {
-            p.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
-        })
-        .unwrap_or_else(|| "unknown".to_string())
+    let Some(parts) = use_context::<Parts>() else { return "unknown".into() };
+    let header = crate::state::app_state().ok().and_then(|s| s.client_ip_header);
+    if let Some(name) = header {
+        let last =
+            parts.headers.get_all(&name).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(',')).last();
+        return last
+            .and_then(|a| a.trim().parse::<std::net::IpAddr>().ok())
+            .map_or("unknown".into(), |ip| ip.to_string());
+    }
+    parts
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map_or("unknown".into(), |c| c.0.ip().to_string())
 }
 
 pub async fn create_session(conn: &mut Conn, account_id: i64) -> Result<String, AppError> {

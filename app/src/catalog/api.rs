@@ -173,6 +173,7 @@ pub async fn save_assessment(
 ) -> Result<(), AppError> {
     run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
+        caller.ensure_covers_certificate(certificate_id)?;
         let level = parse_level(&level)?;
         let offering = stored_offering(tx, certificate_id, year, level).await?.ok_or(AppError::NotFound)?;
         let lines = validate_assessment(&offering.equipment, &lines.unwrap_or_default())

@@ -18,6 +18,7 @@ use {
 pub async fn request_major(certificate_id: i64, year: i64, level: String, major_code: String) -> Result<(), AppError> {
     run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator, Role::Lead]).await?;
+        caller.ensure_covers_certificate(certificate_id)?;
         let level =
             Level::parse(&level).ok_or_else(|| AppError::field("level", "请选择证书等级。", "Choose a level."))?;
         super::repo::find_major(tx, &major_code).await?.ok_or(AppError::NotFound)?;

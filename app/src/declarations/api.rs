@@ -191,7 +191,7 @@ pub async fn record_leader_approval(
 #[server(prefix = "/api", endpoint = "declarations/get-thresholds")]
 pub async fn get_thresholds() -> Result<Thresholds, AppError> {
     run_read(async |conn| {
-        guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        guard::require_login().await?;
         repo::thresholds(conn).await
     })
     .await

@@ -38,6 +38,12 @@ pub const MAX_SIDE: u32 = 12_000;
 pub fn validate_caption(caption: &str) -> Result<(), FieldError> {
     if caption.chars().count() > 100 {
         Err(FieldError::new("caption", "说明不能超过100字。", "A caption may have at most 100 characters."))
+    } else if caption.chars().any(char::is_control) {
+        Err(FieldError::new(
+            "caption",
+            "说明只能是一行文字，不能含控制字符。",
+            "A caption is one line of text, without control characters.",
+        ))
     } else {
         Ok(())
     }

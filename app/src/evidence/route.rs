@@ -79,7 +79,7 @@ async fn receive(state: &AppState, id: i64, headers: &HeaderMap, mut multipart: 
         category.ok_or_else(|| AppError::field("category", "请选择照片类别。", "Choose the photo's category."))?;
     validate_caption(&caption).map_err(|e| AppError::Validation(vec![e]))?;
     // Without scripts there is no client id: the content's hash stands in, so a re-post is still one photo.
-    if client_id.is_empty() || client_id.len() > 64 {
+    if client_id.is_empty() || client_id.len() > 64 || client_id.chars().any(char::is_control) {
         client_id = format!("sha256:{}", file.sha256);
     }
     if let Some(existing) =

@@ -50,7 +50,10 @@ fn jpeg_is_complete(bytes: &[u8]) -> bool {
 
 /// EXIF orientation (1–8) and the time the photo was taken, read as Beijing time.
 fn exif_facts(bytes: &[u8]) -> (Option<u8>, Option<i64>) {
-    let Ok(exif) = exif::Reader::new().read_from_container(&mut Cursor::new(bytes)) else { return (None, None) };
+    // Leniently: many cameras and apps write sub-IFDs without the next-IFD offset, and a strict read would
+    // drop the whole block (the photo would come out sideways, without its time) over that one flaw.
+    let read = exif::Reader::new().continue_on_error(true).read_from_container(&mut Cursor::new(bytes));
+    let Ok(exif) = read.or_else(|e| e.distill_partial_result(|_| {})) else { return (None, None) };
     let orientation = exif
         .get_field(exif::Tag::Orientation, exif::In::PRIMARY)
         .and_then(|f| f.value.get_uint(0))

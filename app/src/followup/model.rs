@@ -48,6 +48,17 @@ pub fn validate_qq_email(field: String, email: &str) -> Result<(), FieldError> {
 }
 
 impl FollowUp {
+    /// The phone numbers in their normal form (`0771-1234567`, `13800000000`), as they are stored.
+    pub fn tidied(&self) -> FollowUp {
+        let mut tidy = self.clone();
+        tidy.leader_phone = crate::validate::tidy_phone(&self.leader_phone);
+        tidy.staff_mobile = crate::validate::tidy_phone(&self.staff_mobile);
+        for lead in &mut tidy.leads {
+            lead.mobile = crate::validate::tidy_phone(&lead.mobile);
+        }
+        tidy
+    }
+
     /// Every part is needed before the secretariat can use it; all problems are named at once.
     pub fn check(&self) -> Result<(), Vec<FieldError>> {
         let required = |field, zh, en, value: &str| validate_required(field, Text::new(zh, en), value, 500);
@@ -150,7 +161,8 @@ mod tests {
         assert!(validate_qq_email("e".into(), "01234@qq.com").is_err(), "no leading zero");
         assert!(validate_qq_email("e".into(), "1234@qq.com").is_err(), "too short");
         assert!(validate_phone("p", "13800000000").is_ok());
-        assert!(validate_phone("p", "0771-12345").is_ok());
+        assert!(validate_phone("p", "0771-1234567").is_ok());
+        assert!(validate_phone("p", "0771-12345").is_err(), "a local number has 7–8 digits");
         assert!(validate_phone("p", "123").is_err());
     }
 }

@@ -53,8 +53,9 @@ pub async fn submit(conn: &mut Conn, caller: &Caller, followup: &FollowUp) -> Re
             "Your school has no approved pilot this year; there is nothing to submit.",
         ));
     }
+    let followup = followup.tidied();
     followup.check().map_err(AppError::Validation)?;
-    repo::upsert(conn, school, year, followup, caller.id).await
+    repo::upsert(conn, school, year, &followup, caller.id).await
 }
 
 /// Every approved school of the year, with when it submitted (the caller checked the role).

@@ -41,7 +41,7 @@ pub async fn register_school(
         username,
         password,
         confirm_password,
-        contact: ContactInput { contact_name, contact_mobile, contact_email },
+        contact: ContactInput::tidied(contact_name, contact_mobile, contact_email),
     };
     run_form(Echo::of(&input), async |tx| {
         accounts::register(tx, input).await?;
@@ -65,7 +65,7 @@ pub async fn request_addition(
         name,
         city,
         note,
-        contact: ContactInput { contact_name, contact_mobile, contact_email },
+        contact: ContactInput::tidied(contact_name, contact_mobile, contact_email),
     };
     run_form(Echo::of(&input), async |tx| {
         service::request_addition(tx, input).await?;
@@ -150,7 +150,7 @@ pub async fn update_contact(
 ) -> Result<(), AppError> {
     run(async |tx| {
         let caller = guard::require_role(&[Role::Coordinator]).await?;
-        let input = ContactInput { contact_name, contact_mobile, contact_email };
+        let input = ContactInput::tidied(contact_name, contact_mobile, contact_email);
         crate::validate::collect(input.validate()).map_err(AppError::Validation)?;
         repo::update_contact(
             tx,

@@ -99,6 +99,7 @@ impl InstitutionInput {
             *field = field.trim().to_string();
         }
         self.credit_code = crate::validate::normalize_credit_code(&self.credit_code);
+        self.school_code = crate::validate::normalize_school_code(&self.school_code);
         self
     }
 
@@ -148,6 +149,11 @@ pub struct ContactInput {
 }
 
 impl ContactInput {
+    /// The input with the mobile number in its normal form, as it is stored.
+    pub fn tidied(contact_name: String, contact_mobile: String, contact_email: String) -> ContactInput {
+        ContactInput { contact_name, contact_mobile: crate::validate::tidy_phone(&contact_mobile), contact_email }
+    }
+
     pub fn validate(&self) -> Vec<Result<(), FieldError>> {
         vec![
             validate_required("contact_name", Text::new("联系人姓名", "the contact name"), &self.contact_name, 40),

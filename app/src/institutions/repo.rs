@@ -56,7 +56,7 @@ const SELECT_INSTITUTION: &str = "SELECT i.id, i.name, i.kind, i.city, i.credit_
 
 pub async fn list_institutions(conn: &mut Conn, query: &str) -> Result<Vec<Institution>, AppError> {
     let rows: Vec<InstitutionRow> = sqlx::query_as(&format!(
-        "{SELECT_INSTITUTION} WHERE i.name LIKE $1 ESCAPE '\\' OR i.credit_code LIKE $1 ESCAPE '\\' ORDER BY i.city, i.name"
+        "{SELECT_INSTITUTION} WHERE LOWER(i.name) LIKE $1 ESCAPE '\\' OR LOWER(i.credit_code) LIKE $1 ESCAPE '\\' ORDER BY i.city, i.name"
     ))
     .bind(like_pattern(query))
     .fetch_all(&mut *conn)
@@ -81,7 +81,7 @@ pub async fn search_registry(conn: &mut Conn, query: &str) -> Result<Vec<Registr
     let rows: Vec<(i64, String, String, i64)> = sqlx::query_as(
         "SELECT i.id, i.name, i.city, (SELECT COUNT(*) FROM accounts a WHERE a.institution_id = i.id \
          AND a.role = 'coordinator' AND a.status <> 'disabled') FROM institutions i \
-         WHERE i.name LIKE $1 ESCAPE '\\' ORDER BY i.name LIMIT 20",
+         WHERE LOWER(i.name) LIKE $1 ESCAPE '\\' ORDER BY i.name LIMIT 20",
     )
     .bind(like_pattern(query))
     .fetch_all(&mut *conn)
@@ -115,6 +115,17 @@ pub async fn insert_institution(conn: &mut Conn, input: &InstitutionInput, is_de
     .fetch_one(&mut *conn)
     .await?;
     Ok(id)
+}
+
+/// The names of other institutions (not `except`) holding this school code.
+pub async fn names_with_school_code(conn: &mut Conn, code: &str, except: i64) -> Result<Vec<String>, AppError> {
+    let rows: Vec<(String,)> =
+        sqlx::query_as("SELECT name FROM institutions WHERE school_code = $1 AND id <> $2 ORDER BY name LIMIT 5")
+            .bind(code)
+            .bind(except)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(rows.into_iter().map(|r| r.0).collect())
 }
 
 pub async fn update_institution(conn: &mut Conn, id: i64, input: &InstitutionInput) -> Result<(), AppError> {

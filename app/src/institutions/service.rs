@@ -18,7 +18,7 @@ pub async fn save_institution(
     input: InstitutionInput,
 ) -> Result<(i64, Vec<Text>), AppError> {
     let input = input.normalized();
-    let warnings = input.validate().map_err(AppError::Validation)?;
+    let mut warnings = input.validate().map_err(AppError::Validation)?;
     let saved = match id {
         Some(id) => repo::update_institution(conn, id, &input).await.map(|_| id),
         None => repo::insert_institution(conn, &input, false).await,
@@ -39,6 +39,18 @@ pub async fn save_institution(
             )
         })
     })?;
+    // A school code names one school; two holding it is most likely a typo (or one school entered twice).
+    let namesakes = repo::names_with_school_code(conn, &input.school_code, id).await?;
+    if !namesakes.is_empty() {
+        let names = namesakes.join("、");
+        warnings.push(Text::new(
+            &format!("学校标识码 {} 与院校总库中的“{names}”相同，请核对是否输错或重复录入。", input.school_code),
+            &format!(
+                "School code {} is also held by {names}; check for a typo or a duplicate entry.",
+                input.school_code
+            ),
+        ));
+    }
     Ok((id, warnings))
 }
 

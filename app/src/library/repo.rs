@@ -24,7 +24,7 @@ pub async fn list_policies(
 ) -> Result<Vec<Policy>, AppError> {
     let rows: Vec<PolicyRow> = sqlx::query_as(
         "SELECT id, scope, seq, title, doc_number, url, retired FROM policies \
-         WHERE ($1 = '' OR scope = $1) AND (title LIKE $2 ESCAPE '\\' OR doc_number LIKE $2 ESCAPE '\\') \
+         WHERE ($1 = '' OR scope = $1) AND (LOWER(title) LIKE $2 ESCAPE '\\' OR LOWER(doc_number) LIKE $2 ESCAPE '\\') \
          AND (retired = 0 OR $3 = 1) ORDER BY scope, seq",
     )
     .bind(scope)
@@ -173,7 +173,7 @@ pub async fn delete_notice(conn: &mut Conn, id: i64) -> Result<(), AppError> {
 
 pub async fn list_faqs(conn: &mut Conn, query: &str) -> Result<Vec<Faq>, AppError> {
     let rows: Vec<(i64, i64, String, String)> = sqlx::query_as(
-        "SELECT id, seq, question, answer FROM faqs WHERE question LIKE $1 ESCAPE '\\' OR answer LIKE $1 ESCAPE '\\' \
+        "SELECT id, seq, question, answer FROM faqs WHERE LOWER(question) LIKE $1 ESCAPE '\\' OR LOWER(answer) LIKE $1 ESCAPE '\\' \
          ORDER BY seq",
     )
     .bind(like_pattern(query))

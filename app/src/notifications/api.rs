@@ -18,7 +18,7 @@ use {
 #[server(prefix = "/api", endpoint = "inbox/list")]
 pub async fn list_inbox() -> Result<Vec<InboxMessage>, AppError> {
     run_read(async |conn| {
-        let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = guard::require_login().await?;
         inbox::list_messages(conn, caller.id).await
     })
     .await
@@ -28,7 +28,7 @@ pub async fn list_inbox() -> Result<Vec<InboxMessage>, AppError> {
 #[server(prefix = "/api", endpoint = "inbox/read-all")]
 pub async fn mark_all_read() -> Result<(), AppError> {
     run(async |tx| {
-        let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = guard::require_login().await?;
         inbox::mark_all_read(tx, caller.id).await
     })
     .await
@@ -50,9 +50,17 @@ pub async fn subscribe(
     kinds: Option<Vec<String>>,
 ) -> Result<(), AppError> {
     run(async |tx| {
-        let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = guard::require_login().await?;
         let lang = if crate::prefs::request_lang() == crate::i18n::Lang::En { "en" } else { "zh" };
-        service::subscribe(tx, &caller, (&endpoint, &p256dh, &auth), &kinds.unwrap_or_default(), lang).await
+        service::subscribe(
+            tx,
+            &caller,
+            &app_state()?.push,
+            (&endpoint, &p256dh, &auth),
+            &kinds.unwrap_or_default(),
+            lang,
+        )
+        .await
     })
     .await
 }
@@ -61,7 +69,7 @@ pub async fn subscribe(
 #[server(prefix = "/api", endpoint = "push/devices")]
 pub async fn devices() -> Result<Vec<Device>, AppError> {
     run_read(async |conn| {
-        let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = guard::require_login().await?;
         push::list_devices(conn, caller.id).await
     })
     .await
@@ -71,7 +79,7 @@ pub async fn devices() -> Result<Vec<Device>, AppError> {
 #[server(prefix = "/api", endpoint = "push/remove")]
 pub async fn remove_device(id: i64) -> Result<(), AppError> {
     run(async |tx| {
-        let caller = guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = guard::require_login().await?;
         push::delete_device(tx, caller.id, id).await
     })
     .await

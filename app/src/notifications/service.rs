@@ -47,11 +47,25 @@ pub async fn notify(
 pub async fn subscribe(
     conn: &mut Conn,
     caller: &Caller,
+    push: &crate::state::PushSettings,
     (endpoint, p256dh, auth): (&str, &str, &str),
     kinds: &[String],
     lang: &str,
 ) -> Result<(), AppError> {
-    super::model::validate_subscription(endpoint, p256dh, auth).map_err(AppError::Validation)?;
+    if push.contact.is_none() {
+        return Err(AppError::conflict(
+            "本服务器尚未开启推送通知（管理员需设置 SHENBAO_PUSH_CONTACT）。通知仍会出现在站内消息中。",
+            "Push notifications are not switched on for this server (the operator sets SHENBAO_PUSH_CONTACT). \
+             Notifications still reach your inbox.",
+        ));
+    }
+    let mut errors = super::model::validate_subscription_keys(p256dh, auth);
+    if let Err(e) = super::push::endpoint::check(endpoint.trim(), push.rule) {
+        errors.insert(0, e);
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
     let kinds: Vec<&str> = kinds.iter().filter_map(|k| Kind::parse(k)).map(Kind::code).collect();
     if kinds.is_empty() {
         return Err(AppError::field("kinds", "请至少选择一种通知。", "Choose at least one kind of notification."));

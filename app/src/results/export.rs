@@ -8,8 +8,7 @@ use axum::response::Response;
 
 use super::model::{table_rows, ROSTER_HEADER, TABLE_HEADER};
 use super::service;
-use crate::auth::guard::{caller_for_token, caller_from_headers, check_role};
-use crate::auth::session::{cookie_from_headers, COOKIE};
+use crate::auth::guard::{caller_from_headers, check_role, visitor_or_caller};
 use crate::error::AppError;
 use crate::spreadsheet::{csv_download, failed, xlsx_download, Download};
 use crate::state::AppState;
@@ -23,10 +22,7 @@ async fn results(state: &AppState, headers: &HeaderMap) -> Result<Download<'stat
     let year = crate::windows::service::current_year();
     let r = crate::db::read(&state.pool, async |conn| {
         // Published results are public, like their notice: a session is optional here.
-        let caller = match cookie_from_headers(headers, COOKIE) {
-            Some(token) => caller_for_token(conn, &token).await?,
-            None => None,
-        };
+        let caller = visitor_or_caller(conn, headers).await?;
         service::year_results(conn, caller.as_ref(), year).await
     })
     .await?;

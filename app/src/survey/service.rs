@@ -16,7 +16,7 @@ pub async fn load(conn: &mut Conn, caller: &Caller) -> Result<Survey, AppError> 
     let rows: Vec<SurveyRow> = repo::rows(conn, school, status.year)
         .await?
         .into_iter()
-        .filter(|r| caller.role == Role::Coordinator || caller.college_ids.contains(&r.college_id))
+        .filter(|r| caller.role == Role::Coordinator || caller.covers(r.college_id, r.certificate_id))
         .collect();
     Ok(Survey {
         year: status.year,
@@ -48,6 +48,7 @@ pub async fn add_row(conn: &mut Conn, caller: &Caller, input: RowInput<'_>) -> R
     }
     let (certificate_id, level) =
         crate::declarations::model::parse_offering_key(input.offering).map_err(|e| AppError::Validation(vec![e]))?;
+    caller.ensure_covers_certificate(certificate_id)?;
     let (codes, students) =
         validate_row(input.majors, input.students_willing, input.note).map_err(AppError::Validation)?;
     let lead = match (caller.role, input.proposed_lead_id) {

@@ -14,7 +14,7 @@ const MAX_DECLARATIONS: usize = 50;
 pub async fn offline_paths() -> Result<Vec<String>, AppError> {
     crate::forms::run_read(async |conn| {
         use crate::declarations::service;
-        let caller = crate::auth::guard::current_caller().await?.ok_or(AppError::Unauthorized)?;
+        let caller = crate::auth::guard::require_login().await?;
         let mut paths: Vec<String> =
             ["/", "/library", "/notices", "/faq", "/certificates", "/inbox"].map(String::from).to_vec();
         if caller.role.is_school_role() {

@@ -1,41 +1,6 @@
-//! Mobile numbers, email addresses and web addresses.
+//! Email addresses and web addresses (phone numbers: `phone`).
 
 use super::FieldError;
-
-/// A phone a person can be called on: a mobile or a landline with its area code, 7 to 20 digits, written
-/// with spaces, hyphens, a leading + or parentheses (full-width too, as Chinese keyboards type them).
-pub fn validate_phone(field: &'static str, phone: &str) -> Result<(), FieldError> {
-    let p = phone.trim();
-    let digits = p.chars().filter(char::is_ascii_digit).count();
-    let well_written = p.chars().all(|c| c.is_ascii_digit() || " -+()（）".contains(c)) && !p.starts_with('-');
-    if (7..=20).contains(&digits) && well_written {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            field,
-            "电话应为手机号或座机号，例如 13800000000 或 0771-1234567。",
-            "A phone is a mobile or landline number, e.g. 13800000000 or 0771-1234567.",
-        ))
-    }
-}
-
-/// Mainland mobile: 11 digits starting 1[3-9].
-pub fn validate_mobile(field: &'static str, mobile: &str) -> Result<(), FieldError> {
-    let digits: Vec<char> = mobile.chars().collect();
-    let ok = digits.len() == 11
-        && digits.iter().all(|c| c.is_ascii_digit())
-        && digits[0] == '1'
-        && ('3'..='9').contains(&digits[1]);
-    if ok {
-        Ok(())
-    } else {
-        Err(FieldError::new(
-            field,
-            "手机号应为11位数字，以13–19开头，例如 13800000000。",
-            "A mobile number has 11 digits starting 13–19, e.g. 13800000000.",
-        ))
-    }
-}
 
 /// A plausible email: one @, a non-empty local part, a domain with a dot, no spaces.
 pub fn validate_email(field: &'static str, email: &str) -> Result<(), FieldError> {
@@ -89,16 +54,6 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn mobile_accepts_valid_and_refuses_invalid_numbers() {
-        assert!(validate_mobile("m", "13800000000").is_ok());
-        assert!(validate_mobile("m", "19912345678").is_ok());
-        for bad in ["12800000000", "1380000000", "138000000001", "1380000000a", "", "０３８００００００００"]
-        {
-            assert!(validate_mobile("m", bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
     fn email_accepts_valid_and_refuses_invalid_addresses() {
         assert!(validate_email("e", "gxyjxmsc@gxgsxy.com").is_ok());
         assert!(validate_email("e", "12345@qq.com").is_ok());
@@ -119,25 +74,8 @@ mod tests {
     proptest! {
         #[test]
         fn no_contact_validator_panics(s in ".*") {
-            let _ = validate_mobile("m", &s);
             let _ = validate_email("e", &s);
             let _ = validate_url("w", &s);
-        }
-    }
-}
-
-#[cfg(test)]
-mod phone_tests {
-    use super::validate_phone;
-
-    #[test]
-    fn phones_may_be_mobile_or_landline() {
-        for ok in ["13800000000", "0771-1234567", "0771-12345", "+86 10 12345678", "(010)12345678", "（0771）1234567"]
-        {
-            assert!(validate_phone("p", ok).is_ok(), "{ok}");
-        }
-        for bad in ["", "123", "电话", "0771-12a4567", "-0771-1234567"] {
-            assert!(validate_phone("p", bad).is_err(), "{bad}");
         }
     }
 }

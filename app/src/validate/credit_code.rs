@@ -21,9 +21,29 @@ pub fn check_character(first17: &str) -> Option<char> {
     CHARSET.chars().nth(check as usize)
 }
 
-/// Validates a credit code (already trimmed and upper-cased by [`normalize`]).
+/// Validates a credit code (already folded, stripped and upper-cased by [`normalize`]).
 pub fn validate_credit_code(code: &str) -> Result<(), FieldError> {
     let len = code.chars().count();
+    if let Some((pos, bad)) = code.chars().enumerate().find(|(_, c)| value_of(*c).is_none()) {
+        let hint = match bad {
+            'O' => "（字母O不在其中，是否应为数字0？）",
+            'I' => "（字母I不在其中，是否应为数字1？）",
+            _ => "",
+        };
+        return Err(FieldError::new(
+            FIELD,
+            &format!(
+                "统一社会信用代码第{}位“{}”无效：只能是数字和除 I、O、S、V、Z 以外的大写字母{hint}。",
+                pos + 1,
+                bad
+            ),
+            &format!(
+                "Character {} ('{}') is not allowed: use digits and capital letters except I, O, S, V, Z.",
+                pos + 1,
+                bad
+            ),
+        ));
+    }
     if len != 18 {
         return Err(FieldError::new(
             FIELD,
@@ -31,15 +51,12 @@ pub fn validate_credit_code(code: &str) -> Result<(), FieldError> {
             &format!("The unified social credit code has 18 characters; you entered {len}. Check the licence."),
         ));
     }
-    if let Some((pos, bad)) = code.chars().enumerate().find(|(_, c)| value_of(*c).is_none()) {
+    // Characters 3–8 are the administrative division code (GB/T 2260): digits only.
+    if let Some((pos, bad)) = code.chars().enumerate().skip(2).take(6).find(|(_, c)| !c.is_ascii_digit()) {
         return Err(FieldError::new(
             FIELD,
-            &format!("统一社会信用代码第{}位“{}”无效：只能是数字和除 I、O、S、V、Z 以外的大写字母。", pos + 1, bad),
-            &format!(
-                "Character {} ('{}') is not allowed: use digits and capital letters except I, O, S, V, Z.",
-                pos + 1,
-                bad
-            ),
+            &format!("统一社会信用代码第3–8位是行政区划代码，只能是数字；第{}位是“{}”。", pos + 1, bad),
+            &format!("Characters 3–8 are the region code and must be digits; character {} is '{}'.", pos + 1, bad),
         ));
     }
     let first17: String = code.chars().take(17).collect();
@@ -55,9 +72,10 @@ pub fn validate_credit_code(code: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
-/// Trims and upper-cases, so that a code typed in lower case still validates.
+/// What is checked and stored: full-width characters (as a Chinese input method types them) as ASCII,
+/// without spaces or hyphens (codes are often written in groups), upper-cased.
 pub fn normalize(code: &str) -> String {
-    code.trim().to_uppercase()
+    super::ime::fold_width(code).chars().filter(|c| !c.is_whitespace() && *c != '-').collect::<String>().to_uppercase()
 }
 
 #[cfg(test)]
@@ -99,8 +117,26 @@ mod tests {
     }
 
     #[test]
-    fn normalize_upper_cases_and_trims() {
+    fn normalize_folds_what_an_input_method_types() {
         assert_eq!(normalize(" 91350100m000100y43 "), "91350100M000100Y43");
+        assert_eq!(normalize("９１３５０１００Ｍ０００１００Ｙ４３"), "91350100M000100Y43");
+        assert_eq!(normalize("913501\u{3000}00M000 100-Y43"), "91350100M000100Y43");
+        assert_eq!(validate_credit_code(&normalize("９１３５０１００Ｍ０００１００Ｙ４３")), Ok(()));
+    }
+
+    #[test]
+    fn the_region_code_is_digits_only() {
+        // A valid check character, but a letter among characters 3–8.
+        let prefix = "91A50100M000100Y4";
+        let code = format!("{prefix}{}", check_character(prefix).unwrap());
+        let err = validate_credit_code(&code).unwrap_err();
+        assert!(err.message.zh.contains("行政区划代码") && err.message.zh.contains("第3位"), "{}", err.message.zh);
+    }
+
+    #[test]
+    fn a_letter_o_is_named_with_the_digit_it_likely_means() {
+        let err = validate_credit_code("91350100MO00100Y43").unwrap_err();
+        assert!(err.message.zh.contains("第10位") && err.message.zh.contains("数字0"), "{}", err.message.zh);
     }
 
     proptest! {
@@ -110,7 +146,7 @@ mod tests {
         }
 
         #[test]
-        fn every_prefix_with_its_check_character_is_valid(p in "[0-9A-HJ-NP-RTUW-Y]{17}") {
+        fn every_prefix_with_its_check_character_is_valid(p in "[0-9A-HJ-NP-RTUW-Y]{2}[0-9]{6}[0-9A-HJ-NP-RTUW-Y]{9}") {
             let c = check_character(&p).unwrap();
             prop_assert_eq!(validate_credit_code(&format!("{p}{c}")), Ok(()));
         }

@@ -3,11 +3,14 @@
 
 mod contact;
 pub mod credit_code;
+pub mod ime;
+mod phone;
 mod school_code;
 
-pub use contact::{validate_email, validate_mobile, validate_phone, validate_url};
+pub use contact::{validate_email, validate_url};
 pub use credit_code::{normalize as normalize_credit_code, validate_credit_code};
-pub use school_code::validate_school_code;
+pub use phone::{normal_mobile, normal_phone, tidy_phone, validate_mobile, validate_phone};
+pub use school_code::{normalize as normalize_school_code, validate_school_code};
 
 use serde::{Deserialize, Serialize};
 

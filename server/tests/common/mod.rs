@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod arguments;
 pub mod flows;
 
 use reqwest::{Client, StatusCode};
@@ -58,16 +59,7 @@ impl TestApp {
         let _ = tracing_subscriber::fmt().with_test_writer().with_env_filter(filter).try_init();
         let dir = tempfile::tempdir().expect("temp dir");
         let database_url = fresh_database_url(dir.path()).await;
-        let config = Config {
-            addr: "127.0.0.1:0".parse().unwrap(),
-            data_dir: dir.path().to_path_buf(),
-            database_url: Some(database_url.clone()),
-            site_root: dir.path().join("site").display().to_string(),
-            public_url: "http://127.0.0.1".into(),
-            s3_bucket: None,
-            push_contact: "mailto:test@shenbao.test".into(),
-            push_interval: std::time::Duration::from_secs(5),
-        };
+        let config = Config::on_loopback(dir.path(), database_url.clone());
         let state = build_state(&config).await.expect("state");
         demo::seed(&state.pool).await.expect("demo data");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();

@@ -35,7 +35,8 @@ pub async fn login_candidate(
     address: &str,
 ) -> Result<Option<Account>, AppError> {
     let username = username.trim();
-    if state.login_limiter.is_blocked(username, address, now()) {
+    let recognised = crate::auth::device::recognised(state, username);
+    if state.login_limiter.is_blocked(username, address, recognised, now()) {
         return Err(AppError::TooManyAttempts);
     }
     repo::find_account_by_username(conn, username).await
@@ -55,7 +56,8 @@ pub async fn check_login(
     let account = match candidate {
         Some(a) if ok => a,
         _ => {
-            state.login_limiter.record_failure(username, address, now());
+            let recognised = crate::auth::device::recognised(state, username);
+            state.login_limiter.record_failure(username, address, recognised, now());
             return Err(bad_login());
         }
     };

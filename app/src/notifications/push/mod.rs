@@ -5,6 +5,8 @@
 #[cfg(feature = "hydrate")]
 mod client;
 #[cfg(feature = "ssr")]
+pub mod endpoint;
+#[cfg(feature = "ssr")]
 pub mod reminders;
 #[cfg(feature = "ssr")]
 pub mod send;

@@ -9,6 +9,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
 use p256::ecdsa::signature::Signer;
 
+use super::endpoint;
 use super::vapid::Vapid;
 use crate::db::{self, now};
 use crate::error::AppError;
@@ -47,16 +48,27 @@ impl Outcome {
     }
 }
 
-/// `status` is the push service's HTTP status, `None` when it could not be reached; `attempts` counts the
-/// failed attempts before this one.
-pub fn outcome(status: Option<u16>, attempts: i64) -> Outcome {
+/// What a push service answered: its status and, on 429 or 503, how long it asked us to wait (seconds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub retry_after: Option<i64>,
+}
+
+/// `answer` is `None` when the push service could not be reached; `attempts` counts the failed attempts
+/// before this one. A service that says when to come back (Retry-After) is asked again no sooner, and no
+/// later than a day.
+pub fn outcome(answer: Option<Answer>, attempts: i64) -> Outcome {
+    let asked = answer.and_then(|a| a.retry_after).map(|s| s.clamp(1, TTL_SECS));
     let retry = || {
         if attempts + 1 >= MAX_ATTEMPTS {
             Outcome::GiveUp
         } else {
-            Outcome::RetryIn((RETRY_BASE_SECS << attempts.min(20)).min(MAX_BACKOFF_SECS))
+            let backoff = (RETRY_BASE_SECS << attempts.min(20)).min(MAX_BACKOFF_SECS);
+            Outcome::RetryIn(asked.unwrap_or(backoff))
         }
     };
+    let status = answer.map(|a| a.status);
     match status {
         Some(200..=299) => Outcome::Sent,
         Some(404 | 410) => Outcome::Gone,
@@ -65,7 +77,8 @@ pub fn outcome(status: Option<u16>, attempts: i64) -> Outcome {
     }
 }
 
-/// The `Authorization` header of RFC 8292: `vapid t=<ES256 JWT for the endpoint's origin>, k=<public key>`.
+/// The `Authorization` header of RFC 8292: `vapid t=<ES256 JWT for the endpoint's origin>,k=<public key>`
+/// (no space after the comma, as the reference implementations send it; some services split on `,k=`).
 pub fn vapid_authorization(vapid: &Vapid, endpoint: &str, contact: &str, now: i64) -> Result<String, AppError> {
     let url = reqwest::Url::parse(endpoint).map_err(AppError::internal)?;
     let audience = url.origin().ascii_serialization();
@@ -73,7 +86,7 @@ pub fn vapid_authorization(vapid: &Vapid, endpoint: &str, contact: &str, now: i6
     let claims = serde_json::json!({ "aud": audience, "exp": now + 12 * 3600, "sub": contact });
     let signing_input = format!("{header}.{}", URL_SAFE_NO_PAD.encode(claims.to_string()));
     let signature: p256::ecdsa::Signature = p256::ecdsa::SigningKey::from(&vapid.secret).sign(signing_input.as_bytes());
-    Ok(format!("vapid t={signing_input}.{}, k={}", URL_SAFE_NO_PAD.encode(signature.to_bytes()), vapid.public_key))
+    Ok(format!("vapid t={signing_input}.{},k={}", URL_SAFE_NO_PAD.encode(signature.to_bytes()), vapid.public_key))
 }
 
 /// Encrypts `payload` for a device's key and auth secret (as the browser gave them, base64url).
@@ -111,18 +124,31 @@ pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError>
         if !claimed {
             continue;
         }
-        let (status, error) = match post(state, &row.endpoint, &row.payload, &row.p256dh, &row.auth, now).await {
-            Ok(status) => (Some(status), format!("HTTP {status}")),
-            Err(error) => (None, error),
+        let outcome = match (&state.push.contact, endpoint::check(&row.endpoint, state.push.rule)) {
+            (Some(contact), Ok(_)) => {
+                let (answer, error) = match post(state, contact, &row, now).await {
+                    Ok(answer) => (Some(answer), format!("HTTP {}", answer.status)),
+                    Err(error) => (None, error),
+                };
+                let outcome = outcome(answer, row.attempts);
+                if let Outcome::RetryIn(delay) = outcome {
+                    db::transaction(pool, async |tx| push::retry_later(tx, row.id, now + delay, &error).await).await?;
+                } else if outcome == Outcome::GiveUp {
+                    tracing::warn!(endpoint = %row.endpoint, error = %error, "push notification dropped");
+                }
+                outcome
+            }
+            // Stored before the endpoint rule, or push switched off since: never posted to.
+            (_, Err(refused)) => {
+                tracing::warn!(endpoint = %row.endpoint, why = %refused.message.en, "push endpoint refused; subscription removed");
+                Outcome::Gone
+            }
+            (None, Ok(_)) => Outcome::GiveUp,
         };
-        let outcome = outcome(status, row.attempts);
-        if outcome == Outcome::GiveUp {
-            tracing::warn!(endpoint = %row.endpoint, error = %error, "push notification dropped");
-        }
         db::transaction(pool, async |tx| match outcome {
             Outcome::Sent | Outcome::GiveUp => push::delete_queued(tx, row.id).await,
             Outcome::Gone => push::delete_subscription(tx, row.subscription).await,
-            Outcome::RetryIn(delay) => push::retry_later(tx, row.id, now + delay, &error).await,
+            Outcome::RetryIn(_) => Ok(()),
         })
         .await?;
         metrics::counter!("shenbao_push_deliveries_total", "outcome" => outcome.label()).increment(1);
@@ -136,21 +162,13 @@ pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError>
     Ok(report)
 }
 
-/// One POST to the push service: its status, or why it could not be reached.
-async fn post(
-    state: &AppState,
-    endpoint: &str,
-    payload: &str,
-    p256dh: &str,
-    auth: &str,
-    now: i64,
-) -> Result<u16, String> {
-    let body = encrypt(payload, p256dh, auth).map_err(|e| e.to_string())?;
-    let authorization =
-        vapid_authorization(&state.vapid, endpoint, &state.push_contact, now).map_err(|e| e.to_string())?;
+/// One POST to the push service: its answer, or why it could not be reached.
+async fn post(state: &AppState, contact: &str, row: &push::Due, now: i64) -> Result<Answer, String> {
+    let body = encrypt(&row.payload, &row.p256dh, &row.auth).map_err(|e| e.to_string())?;
+    let authorization = vapid_authorization(&state.vapid, &row.endpoint, contact, now).map_err(|e| e.to_string())?;
     let response = state
         .http
-        .post(endpoint)
+        .post(&row.endpoint)
         .header("TTL", TTL_SECS.to_string())
         .header("Urgency", "normal")
         .header("Content-Encoding", "aes128gcm")
@@ -161,14 +179,30 @@ async fn post(
         .send()
         .await
         .map_err(|e| e.to_string())?;
-    Ok(response.status().as_u16())
+    let retry_after = response.headers().get(reqwest::header::RETRY_AFTER).and_then(|v| v.to_str().ok());
+    Ok(Answer { status: response.status().as_u16(), retry_after: retry_after.and_then(|v| retry_after_secs(v, now)) })
 }
 
-/// The client the worker posts with (TLS with the system's roots).
-pub fn http_client() -> Result<reqwest::Client, AppError> {
+/// A `Retry-After` value as seconds from `now`: delay-seconds, or an HTTP date.
+pub fn retry_after_secs(value: &str, now: i64) -> Option<i64> {
+    let value = value.trim();
+    if let Ok(seconds) = value.parse::<i64>() {
+        return Some(seconds.max(0));
+    }
+    let at = httpdate::parse_http_date(value).ok()?;
+    let at = at.duration_since(std::time::UNIX_EPOCH).ok()?.as_secs() as i64;
+    Some((at - now).max(0))
+}
+
+/// The client the worker posts with (TLS with the system's roots). It follows no redirect (a push service
+/// has no reason to send one, and it would lead past the endpoint check) and resolves names to public
+/// addresses only ([`endpoint::PublicOnly`]).
+pub fn http_client(rule: endpoint::EndpointRule) -> Result<reqwest::Client, AppError> {
     // A push service that never answers must not hold the worker (and a graceful stop) forever.
     reqwest::Client::builder()
         .user_agent("shenbao")
+        .redirect(reqwest::redirect::Policy::none())
+        .dns_resolver(std::sync::Arc::new(endpoint::PublicOnly(rule)))
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(30))
         .build()
@@ -212,14 +246,26 @@ mod tests {
 
     #[test]
     fn outcomes_follow_the_push_service_answer() {
-        assert_eq!(outcome(Some(201), 0), Outcome::Sent);
-        assert_eq!(outcome(Some(410), 3), Outcome::Gone);
-        assert_eq!(outcome(Some(404), 0), Outcome::Gone);
-        assert_eq!(outcome(Some(413), 0), Outcome::GiveUp, "too large never gets better");
-        assert_eq!(outcome(Some(503), 0), Outcome::RetryIn(RETRY_BASE_SECS));
+        let status = |status| Some(Answer { status, retry_after: None });
+        assert_eq!(outcome(status(201), 0), Outcome::Sent);
+        assert_eq!(outcome(status(410), 3), Outcome::Gone);
+        assert_eq!(outcome(status(404), 0), Outcome::Gone);
+        assert_eq!(outcome(status(413), 0), Outcome::GiveUp, "too large never gets better");
+        assert_eq!(outcome(status(503), 0), Outcome::RetryIn(RETRY_BASE_SECS));
         assert_eq!(outcome(None, 2), Outcome::RetryIn(RETRY_BASE_SECS * 4));
-        assert_eq!(outcome(Some(429), 12), Outcome::RetryIn(MAX_BACKOFF_SECS));
-        assert_eq!(outcome(Some(500), MAX_ATTEMPTS - 1), Outcome::GiveUp);
+        assert_eq!(outcome(status(429), 12), Outcome::RetryIn(MAX_BACKOFF_SECS));
+        assert_eq!(outcome(status(500), MAX_ATTEMPTS - 1), Outcome::GiveUp);
+    }
+
+    #[test]
+    fn a_busy_service_is_asked_again_when_it_said_to() {
+        let busy = |status, after| Some(Answer { status, retry_after: Some(after) });
+        assert_eq!(outcome(busy(429, 600), 0), Outcome::RetryIn(600), "later than our first backoff");
+        assert_eq!(outcome(busy(503, 5), 10), Outcome::RetryIn(5), "sooner than our backoff");
+        assert_eq!(outcome(busy(503, 10 * 86_400), 0), Outcome::RetryIn(TTL_SECS), "never past the TTL");
+        assert_eq!(retry_after_secs("120", 0), Some(120));
+        assert_eq!(retry_after_secs("Thu, 01 Jan 1970 00:10:00 GMT", 60), Some(540));
+        assert_eq!(retry_after_secs("soon", 0), None);
     }
 
     #[test]
@@ -229,7 +275,7 @@ mod tests {
         let public_key = URL_SAFE_NO_PAD.encode(secret.public_key().to_sec1_bytes());
         let vapid = Vapid { secret, public_key: public_key.clone() };
         let header = vapid_authorization(&vapid, "https://push.example:8443/send/abc", "mailto:a@b.c", 1000).unwrap();
-        let (token, key) = header.strip_prefix("vapid t=").unwrap().split_once(", k=").unwrap();
+        let (token, key) = header.strip_prefix("vapid t=").unwrap().split_once(",k=").unwrap();
         assert_eq!(key, public_key);
         let (signed, signature) = token.rsplit_once('.').unwrap();
         let claims: serde_json::Value =

@@ -21,10 +21,23 @@ impl std::fmt::Debug for Vapid {
     }
 }
 
-/// Loads the key pair from the data directory, making and saving one the first time.
+/// Whether `contact` can be a VAPID `sub` (RFC 8292): `mailto:` with an address, or an https URL with a host.
+pub fn is_contact(contact: &str) -> bool {
+    let contact = contact.trim();
+    if contact.contains(char::is_whitespace) {
+        return false;
+    }
+    if let Some(address) = contact.strip_prefix("mailto:") {
+        return address.split_once('@').is_some_and(|(user, host)| !user.is_empty() && host.contains('.'));
+    }
+    reqwest::Url::parse(contact)
+        .is_ok_and(|url| url.scheme() == "https" && url.host_str().is_some_and(|h| !h.is_empty()))
+}
+
 /// The key's file in the data directory (backups copy it too).
 pub const KEY_FILE: &str = "vapid_private_key";
 
+/// Loads the key pair from the data directory, making and saving one the first time.
 pub fn load_or_create(data_dir: &Path) -> std::io::Result<Vapid> {
     let path = data_dir.join(KEY_FILE);
     let secret = match std::fs::read_to_string(&path) {
@@ -63,6 +76,18 @@ fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_mailto_and_https_addresses_are_contacts() {
+        for good in ["mailto:ops@school.edu.cn", "https://shenbao.gxedu.cn", "https://shenbao.gxedu.cn/contact"] {
+            assert!(is_contact(good), "{good}");
+        }
+        for bad in
+            ["http://127.0.0.1:3000", "mailto:", "mailto:ops", "ops@school.edu.cn", "https://", "mailto:a b@c.d", ""]
+        {
+            assert!(!is_contact(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn the_key_is_made_once_and_read_back() {

@@ -20,11 +20,11 @@ const mine = files
 
 const F = binaryen.Features;
 // The features the wasm build uses (the same as the flags the wasm-opt command was given).
-const features = F.ReferenceTypes | F.BulkMemory | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals;
+const features = F.ReferenceTypes | F.BulkMemory | F.BulkMemoryOpt | F.NontrappingFPToInt | F.SignExt | F.MutableGlobals;
 binaryen.setOptimizeLevel(2);
 binaryen.setShrinkLevel(2); // -Oz
 for (const file of mine) {
-  const module = binaryen.readBinaryWithFeatures(readFileSync(file), features);
+  const module = binaryen.readBinary(readFileSync(file));
   module.setFeatures(features);
   module.optimize();
   writeFileSync(file, module.emitBinary());

@@ -1,5 +1,6 @@
 //! The composition root: configuration, database, router, command-line subcommands and demo data.
 
+pub mod assets;
 pub mod backup;
 pub mod config;
 pub mod db;

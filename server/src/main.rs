@@ -10,6 +10,10 @@ use app::auth::password::hash_password;
 use app::auth::token::generated_password;
 use server::{build_state, demo, Config};
 
+/// mimalloc instead of glibc malloc: per-thread heaps without arena locks (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str =
     "usage: shenbao [serve | migrate | demo | backup <new folder> | restore <backup folder> | create-secretariat <username> [--password-stdin] | import-majors <file.csv|file.xlsx>]";
 

@@ -7,7 +7,7 @@ use app::results::export as results_export;
 use app::state::AppState;
 use app::{prefs, shell, App};
 use axum::body::Body;
-use axum::extract::DefaultBodyLimit;
+use axum::extract::{DefaultBodyLimit, State};
 use axum::handler::Handler;
 use axum::http::Request;
 use axum::response::IntoResponse;
@@ -96,6 +96,15 @@ pub fn plain_routes() -> Vec<PlainRoute> {
     ]
 }
 
+/// The site's files held in memory ([`crate::assets`]); an empty set (everything from disk) if they cannot be read.
+fn site_assets(state: &AppState) -> std::sync::Arc<crate::assets::Assets> {
+    let root = std::path::PathBuf::from(state.leptos_options.site_root.as_ref());
+    std::sync::Arc::new(crate::assets::Assets::load(&root).unwrap_or_else(|e| {
+        tracing::warn!(error = %e, "site files not held in memory; serving them from disk");
+        crate::assets::Assets::default()
+    }))
+}
+
 pub fn build(state: AppState) -> Router {
     let routes = route_list();
     let context_state = state.clone();
@@ -103,6 +112,17 @@ pub fn build(state: AppState) -> Router {
     let https = state.secure_cookies;
     crate::telemetry::install();
     let (uploads, ordinary): (Vec<_>, Vec<_>) = plain_routes().into_iter().partition(|r| r.upload);
+    // Everything no route takes: the site's files from memory, else from disk, else the app's own 404 page.
+    let (assets, disk) = (site_assets(&state), leptos_axum::file_and_error_handler::<AppState, _>(shell));
+    let site_files = move |State(app): State<AppState>, request: Request<Body>| {
+        let (assets, disk) = (assets.clone(), disk.clone());
+        async move {
+            match assets.respond(request.uri().path(), request.headers()) {
+                Some(response) => response,
+                None => disk(request.uri().clone(), State(app), request).await,
+            }
+        }
+    };
     let router = ordinary.into_iter().fold(Router::new(), |router, r| router.route(r.path, r.handler));
     let router = router
         .route("/api/{*fn_name}", get(unknown_server_fn).post(unknown_server_fn))
@@ -118,19 +138,17 @@ pub fn build(state: AppState) -> Router {
     uploads
         .into_iter()
         .fold(router, |router, r| router.route(r.path, r.handler.layer(upload_limit.clone())))
-        .fallback(
-            leptos_axum::file_and_error_handler::<AppState, _>(shell)
-                .layer(axum::middleware::from_fn(middleware::request_time_limit)),
-        )
+        .fallback(site_files.layer(axum::middleware::from_fn(middleware::request_time_limit)))
         .layer(axum::middleware::from_fn(middleware::api_error_status))
         .layer(axum::middleware::from_fn(bounded_server_fn_body))
         .layer(middleware::catch_panics())
         .layer(axum::middleware::from_fn(middleware::request_span))
         .layer(axum::middleware::from_fn_with_state(state.clone(), app::forms::attach_flash))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::same_site_writes))
-        // Pages and JSON are compressed at a cheap level, so compressing never dominates a request; the
-        // build's files come precompressed at the highest (.ci/build-site) and pass through untouched.
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
+        // Pages and JSON are compressed at the cheapest level (brotli at quality 4 was 7 % of a page's CPU;
+        // a page of some 8 KB still shrinks about fivefold); the build's files come precompressed at the
+        // highest (.ci/build-site) and pass through untouched.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Fastest))
         .layer(axum::middleware::from_fn(move |request: Request<Body>, next: axum::middleware::Next| {
             crate::headers::security_headers(https, request, next)
         }))

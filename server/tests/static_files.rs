@@ -37,6 +37,6 @@ async fn a_built_file_goes_precompressed_immutable_and_with_few_headers() {
     // The service worker is asked about again on every load.
     let worker = app.client().get(format!("{}/sw.js", app.base)).send().await.unwrap();
     assert_eq!(worker.status(), StatusCode::OK);
-    assert_eq!(worker.headers()["cache-control"], "no-cache");
+    assert_eq!(worker.headers()["cache-control"], "no-cache", "{:?}", worker.headers());
     assert_eq!(worker.headers()["x-content-type-options"], "nosniff");
 }

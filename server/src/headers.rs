@@ -87,7 +87,6 @@ fn trim_built_file(headers: &mut HeaderMap) {
         headers.remove(name);
     }
     headers.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(IMMUTABLE));
 }
 
 /// A file of the site: a name with an extension, served with a validator (an ETag from memory, a
@@ -104,9 +103,9 @@ pub async fn security_headers(https: bool, request: Request<Body>, next: Next) -
     let status = response.status().as_u16();
     if is_built_file(&path) && status == 200 {
         trim_built_file(response.headers_mut());
-        return response;
+    } else {
+        add(response.headers_mut(), https);
     }
-    add(response.headers_mut(), https);
     cache_control(&path, status, response.headers_mut());
     response
 }

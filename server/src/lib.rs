@@ -40,6 +40,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
     };
     let vapid = app::notifications::push::vapid::load_or_create(&config.data_dir)
         .map_err(|e| anyhow::anyhow!("VAPID key in {}: {e}", config.data_dir.display()))?;
+    let push = push_settings(config);
     Ok(AppState {
         leptos_options,
         pool,
@@ -49,7 +50,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
         photos,
         // As many decodes at once as cores: each holds a whole decoded photo in memory.
         vapid,
-        push: push_settings(config),
+        push: push.clone(),
         client_ip_header: match &config.client_ip_header {
             Some(name) => Some(
                 axum::http::HeaderName::from_bytes(name.trim().as_bytes())
@@ -57,7 +58,7 @@ pub async fn build_state(config: &Config) -> anyhow::Result<AppState> {
             ),
             None => None,
         },
-        http: app::notifications::push::send::http_client(push_settings(config).rule)
+        http: app::notifications::push::send::http_client(push.rule)
             .map_err(|e| anyhow::anyhow!("HTTP client: {}", e.message().en))?,
         photo_permits: Arc::new(tokio::sync::Semaphore::new(
             std::thread::available_parallelism().map_or(2, |n| n.get()),

@@ -160,7 +160,7 @@ pub async fn same_site_writes(
     let host = text(header::HOST).unwrap_or_default();
     let from_elsewhere = match text(header::ORIGIN) {
         Some(origin) => !same_origin(origin, host, public_origin),
-        None => matches!(headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()), Some("cross-site" | "same-site")),
+        None => matches!(text(header::HeaderName::from_static("sec-fetch-site")), Some("cross-site" | "same-site")),
     };
     if from_elsewhere {
         tracing::warn!(origin = text(header::ORIGIN).unwrap_or(""), "cross-site write refused");

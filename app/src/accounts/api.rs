@@ -18,13 +18,13 @@ use {
 pub async fn login(username: String, password: String) -> Result<(), AppError> {
     let state = app_state()?;
     let address = session::client_address();
+    let from = service::LoginFrom { address: &address, recognised: crate::auth::device::recognised(&state, &username) };
     // The password is checked between a read and the write, so the slow hash never holds the write lock.
     // Errors of the first two steps are answered by `run` below, once.
     let candidate =
-        crate::db::read(&state.pool, async |conn| service::login_candidate(conn, &state, &username, &address).await)
-            .await;
+        crate::db::read(&state.pool, async |conn| service::login_candidate(conn, &state, &username, &from).await).await;
     let checked = match candidate {
-        Ok(candidate) => service::check_login(&state, candidate, &username, &password, &address).await,
+        Ok(candidate) => service::check_login(&state, candidate, &username, &password, &from).await,
         Err(e) => Err(e),
     };
     run(async |tx| {

@@ -43,14 +43,7 @@ pub fn recognised(state: &AppState, username: &str) -> bool {
 
 /// Marks this browser as one `username` logged in from.
 pub fn remember(state: &AppState, username: &str) {
-    let secure = if state.secure_cookies { "; Secure" } else { "" };
-    let cookie =
-        format!("{COOKIE}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={MAX_AGE_SECS}{secure}", tag(state, username));
-    if let (Some(options), Ok(value)) =
-        (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), axum::http::HeaderValue::from_str(&cookie))
-    {
-        options.append_header(axum::http::header::SET_COOKIE, value);
-    }
+    crate::auth::session::set_cookie(COOKIE, &tag(state, username), MAX_AGE_SECS);
 }
 
 #[cfg(test)]

@@ -62,11 +62,7 @@ pub async fn caller_for_token(conn: &mut Conn, token: &str) -> Result<Option<Cal
 /// forced password change is done.
 pub async fn caller_from_headers(conn: &mut Conn, headers: &axum::http::HeaderMap) -> Result<Caller, AppError> {
     let token = crate::auth::session::cookie_from_headers(headers, COOKIE).ok_or(AppError::Unauthorized)?;
-    let caller = caller_for_token(conn, &token).await?.ok_or(AppError::Unauthorized)?;
-    if caller.must_change_password {
-        return Err(AppError::PasswordChangeRequired);
-    }
-    Ok(caller)
+    check_role(caller_for_token(conn, &token).await?.ok_or(AppError::Unauthorized)?, &Role::ALL)
 }
 
 /// For public plain routes: the caller if one is logged in and free to act, else a visitor.

@@ -26,17 +26,23 @@ fn bad_login() -> AppError {
     )
 }
 
+/// Where a login comes from, as the rate limit counts it: the client's address, and whether this browser
+/// logged in to the account before (`auth::device`).
+pub struct LoginFrom<'a> {
+    pub address: &'a str,
+    pub recognised: bool,
+}
+
 /// The account a login names (None: no such account), unless too many recent failures block the name or the
 /// address. Reads only.
 pub async fn login_candidate(
     conn: &mut Conn,
     state: &AppState,
     username: &str,
-    address: &str,
+    from: &LoginFrom<'_>,
 ) -> Result<Option<Account>, AppError> {
     let username = username.trim();
-    let recognised = crate::auth::device::recognised(state, username);
-    if state.login_limiter.is_blocked(username, address, recognised, now()) {
+    if state.login_limiter.is_blocked(username, from.address, from.recognised, now()) {
         return Err(AppError::TooManyAttempts);
     }
     repo::find_account_by_username(conn, username).await
@@ -49,15 +55,14 @@ pub async fn check_login(
     candidate: Option<Account>,
     username: &str,
     password: &str,
-    address: &str,
+    from: &LoginFrom<'_>,
 ) -> Result<Account, AppError> {
     let username = username.trim();
     let ok = verify_password_blocking(password.to_string(), candidate.as_ref().map(|a| a.password_hash.clone())).await;
     let account = match candidate {
         Some(a) if ok => a,
         _ => {
-            let recognised = crate::auth::device::recognised(state, username);
-            state.login_limiter.record_failure(username, address, recognised, now());
+            state.login_limiter.record_failure(username, from.address, from.recognised, now());
             return Err(bad_login());
         }
     };

@@ -124,31 +124,29 @@ pub async fn deliver_due(state: &AppState, now: i64) -> Result<Report, AppError>
         if !claimed {
             continue;
         }
-        let outcome = match (&state.push.contact, endpoint::check(&row.endpoint, state.push.rule)) {
+        let (outcome, error) = match (&state.push.contact, endpoint::check(&row.endpoint, state.push.rule)) {
             (Some(contact), Ok(_)) => {
                 let (answer, error) = match post(state, contact, &row, now).await {
                     Ok(answer) => (Some(answer), format!("HTTP {}", answer.status)),
                     Err(error) => (None, error),
                 };
                 let outcome = outcome(answer, row.attempts);
-                if let Outcome::RetryIn(delay) = outcome {
-                    db::transaction(pool, async |tx| push::retry_later(tx, row.id, now + delay, &error).await).await?;
-                } else if outcome == Outcome::GiveUp {
+                if outcome == Outcome::GiveUp {
                     tracing::warn!(endpoint = %row.endpoint, error = %error, "push notification dropped");
                 }
-                outcome
+                (outcome, error)
             }
             // Stored before the endpoint rule, or push switched off since: never posted to.
             (_, Err(refused)) => {
                 tracing::warn!(endpoint = %row.endpoint, why = %refused.message.en, "push endpoint refused; subscription removed");
-                Outcome::Gone
+                (Outcome::Gone, refused.message.en)
             }
-            (None, Ok(_)) => Outcome::GiveUp,
+            (None, Ok(_)) => (Outcome::GiveUp, String::new()),
         };
         db::transaction(pool, async |tx| match outcome {
             Outcome::Sent | Outcome::GiveUp => push::delete_queued(tx, row.id).await,
             Outcome::Gone => push::delete_subscription(tx, row.subscription).await,
-            Outcome::RetryIn(_) => Ok(()),
+            Outcome::RetryIn(delay) => push::retry_later(tx, row.id, now + delay, &error).await,
         })
         .await?;
         metrics::counter!("shenbao_push_deliveries_total", "outcome" => outcome.label()).increment(1);

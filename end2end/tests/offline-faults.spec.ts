@@ -83,6 +83,9 @@ test('a long offline session and lost answers never strand an edit', async ({ pa
   }
   await page.getByLabel('教学场所').fill('最后的内容');
   await expect(page.locator('.save-state')).toHaveText('已保存。', { timeout: 30_000 });
+  // "已保存。" can be the answer to the retried earlier edit while the last one still waits in the outbox
+  // (seen as "待同步 1"): the edit is stranded only if the outbox never empties.
+  await expect(page.locator('.sync-badge summary')).toContainText('已同步', { timeout: 30_000 });
   await expect(page.locator('section.stale')).toHaveCount(0);
   expect((await declaration(page, id)).content.venues).toBe('最后的内容');
 
